@@ -1,0 +1,315 @@
+package build
+
+import (
+	"context"
+	"flag"
+	"html"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// buildFixture builds testdata/site into a fresh directory and returns it.
+func buildFixture(t *testing.T, drafts bool) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := Config{Content: os.DirFS("testdata/site"), ContentDir: "testdata/site", Out: out, Drafts: drafts}
+	if _, err := Run(context.Background(), cfg); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return out
+}
+
+func TestGoldenPages(t *testing.T) {
+	out := buildFixture(t, false)
+	pages := []string{
+		"index.html",
+		"contoh/index.html",
+		"contoh/kebijakan-uji/index.html",
+		"contoh/kebijakan-uji/2024-01/index.html",
+		"contoh/kebijakan-uji/versi/index.html",
+		"kota-uji/aturan-lama/v1/index.html",
+		"topik/index.html",
+		"topik/pelatihan/index.html",
+		"404.html",
+		"feed.xml",
+		"contoh/feed.xml",
+		"sitemap.xml",
+		"robots.txt",
+	}
+	for _, p := range pages {
+		t.Run(p, func(t *testing.T) {
+			got, err := os.ReadFile(filepath.Join(out, p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(p, "/", "_"))
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/build -update)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("%s differs from %s (-want +got):\n%s", p, golden, diff)
+			}
+		})
+	}
+}
+
+// TestEveryPageHead checks what DESIGN.md asks of every page's head.
+func TestEveryPageHead(t *testing.T) {
+	out := buildFixture(t, true)
+	required := []string{`<html lang="id">`, `<meta name="description" content="`, `<meta property="og:title"`, `<meta property="og:type"`, `<meta name="viewport"`}
+	n := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		n++
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		page := string(data)
+		for _, r := range required {
+			if !strings.Contains(page, r) {
+				t.Errorf("%s lacks %s", p, r)
+			}
+		}
+		if filepath.Base(p) != "404.html" && !strings.Contains(page, `<link rel="canonical" href="https://naskah.example/`) {
+			t.Errorf("%s lacks an absolute canonical URL", p)
+		}
+		if strings.Contains(page, "<script") {
+			t.Errorf("%s carries a script; pages must work without JavaScript", p)
+		}
+		if regexp.MustCompile(`(src|href)="(https?:)?//[^"]*"[^>]*>`).MatchString(stripBody(page)) {
+			t.Errorf("%s loads something from another host", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 10 {
+		t.Fatalf("only %d HTML pages built", n)
+	}
+}
+
+// stripBody keeps the head, where a stylesheet, font or script from another host would be.
+func stripBody(page string) string {
+	head, _, _ := strings.Cut(page, "<body>")
+	return strings.ReplaceAll(head, `href="https://naskah.example/`, "")
+}
+
+func TestDrafts(t *testing.T) {
+	draftPage := "contoh/kebijakan-uji/2025-09/index.html"
+	without := buildFixture(t, false)
+	if _, err := os.Stat(filepath.Join(without, draftPage)); err == nil {
+		t.Errorf("%s built without -drafts", draftPage)
+	}
+	for _, name := range []string{"feed.xml", "contoh/feed.xml", "sitemap.xml", "index.html", "topik/index.html"} {
+		data, err := os.ReadFile(filepath.Join(without, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "2025-09") || strings.Contains(string(data), "rancangan-khusus") {
+			t.Errorf("%s mentions the draft without -drafts", name)
+		}
+	}
+	with := buildFixture(t, true)
+	data, err := os.ReadFile(filepath.Join(with, draftPage))
+	if err != nil {
+		t.Fatalf("draft page not built with -drafts: %v", err)
+	}
+	for _, want := range []string{"status-rancangan", "Rancangan", "Ini rancangan (versi 2025-09) dan belum berlaku."} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("draft page lacks %q", want)
+		}
+	}
+	// The draft must not displace the version in force.
+	current, err := os.ReadFile(filepath.Join(with, "contoh/kebijakan-uji/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(current), "Perbup Uji No. 1 Tahun 2025") {
+		t.Error("with -drafts the policy page no longer shows the version in force")
+	}
+}
+
+// snapshot reads every file under dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		files[strings.TrimPrefix(p, dir)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestFailedBuildLeavesOutputAlone(t *testing.T) {
+	out := buildFixture(t, false)
+	if err := os.WriteFile(filepath.Join(out, ".gitkeep"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	broken := fstest.MapFS{
+		"_index.md":           {Data: []byte("---\ntitle: Rusak\n---\n")},
+		"a/_index.md":         {Data: []byte("---\nname: A\nkind: kota\n---\n")},
+		"a/kebijakan/v1.md":   {Data: []byte("---\ntitel: salah ketik\n---\nIsi.\n")},
+		"a/kebijakan/v2.md":   {Data: []byte("---\ntitle: Baik\n---\nIsi.\n")},
+		"b/_index.md":         {Data: []byte("---\nname: B\nkind: kota\n---\n")},
+		"b/kebijakan/2025.md": {Data: []byte("---\ntitle: Baik\ndate: 2025-13\n---\nIsi.\n")},
+	}
+	_, err := Run(context.Background(), Config{Content: broken, ContentDir: "content", Out: out})
+	if err == nil {
+		t.Fatal("Run succeeded on broken content")
+	}
+	for _, want := range []string{"content/a/kebijakan/v1.md:2:", "content/b/kebijakan/2025.md:3:"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if diff := cmp.Diff(before, snapshot(t, out)); diff != "" {
+		t.Errorf("a failed build changed the output (-want +got):\n%s", diff)
+	}
+}
+
+func TestBuildRemovesStaleFiles(t *testing.T) {
+	out := buildFixture(t, false)
+	stale := filepath.Join(out, "lama", "index.html")
+	if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stale, []byte("lama"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, ".gitkeep"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{Content: os.DirFS("testdata/site"), ContentDir: "testdata/site", Out: out}
+	if _, err := Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a file of an earlier build survived a rebuild")
+	}
+	if _, err := os.Stat(filepath.Join(out, ".gitkeep")); err != nil {
+		t.Error(".gitkeep was not carried over")
+	}
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("publishing left temporary directories beside the output: %v", entries)
+	}
+}
+
+var (
+	tagRE   = regexp.MustCompile(`<[^>]*>`)
+	spaceRE = regexp.MustCompile(`\s+`)
+)
+
+// visibleText reduces an HTML page to its text with single spaces.
+func visibleText(page string) string {
+	return spaceRE.ReplaceAllString(html.UnescapeString(tagRE.ReplaceAllString(page, " ")), " ")
+}
+
+// seedChrome is scraped page furniture in the seeds that is not part of a document.
+var seedChrome = map[string]bool{"BKN Tanjungbalai": true, "Loading": true, "• Apr, Sun, 2025": true}
+
+// TestSeedsPublishedFaithfully builds the shipped content/ and checks that every
+// sentence of every source document appears on its policy's page.
+func TestSeedsPublishedFaithfully(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := Config{Content: os.DirFS("../../content"), ContentDir: "content", Out: out, FallbackBaseURL: "http://127.0.0.1:8080"}
+	res, err := Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds, err := filepath.Glob("testdata/seeds/*.txt")
+	if err != nil || len(seeds) != 5 {
+		t.Fatalf("want the 5 seed texts in testdata/seeds, got %v (%v)", seeds, err)
+	}
+	for _, seed := range seeds {
+		region := strings.TrimSuffix(filepath.Base(seed), ".txt")
+		t.Run(region, func(t *testing.T) {
+			page := policyPage(t, res.Files, region)
+			src, err := os.ReadFile(seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, line := range strings.Split(string(src), "\n") {
+				line = strings.TrimSpace(line)
+				if line == "" || seedChrome[line] {
+					continue
+				}
+				for _, s := range sentences(line) {
+					n++
+					if !strings.Contains(page, s) {
+						t.Errorf("sentence missing from the built page: %q", s)
+					}
+				}
+			}
+			if n < 20 {
+				t.Errorf("only %d sentences checked", n)
+			}
+		})
+	}
+}
+
+// policyPage returns the visible text of the page of the region's only policy.
+func policyPage(t *testing.T, files map[string][]byte, region string) string {
+	t.Helper()
+	var found []string
+	for name := range files {
+		parts := strings.Split(name, "/")
+		if len(parts) == 3 && parts[0] == region && parts[2] == "index.html" && parts[1] != "" {
+			found = append(found, name)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("want one policy page for %s, got %v", region, found)
+	}
+	return visibleText(string(files[found[0]]))
+}
+
+// sentences splits a line of prose after each full stop, question or exclamation mark.
+func sentences(line string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		if strings.IndexByte(".?!", line[i]) >= 0 && (i+1 == len(line) || line[i+1] == ' ') {
+			out = append(out, strings.TrimSpace(line[start:i+1]))
+			start = i + 1
+		}
+	}
+	if rest := strings.TrimSpace(line[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}

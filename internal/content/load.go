@@ -1,0 +1,177 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Load reads the content tree rooted at fsys. display is how the content
+// directory is named in the paths of the Tree and of problems, such as
+// "content".
+//
+// Load returns the Tree, with its warnings, and a nil error; or a nil Tree
+// and a [Problems] error that holds every problem found, warnings included,
+// sorted by path and then by line.
+//
+// The versions of a policy are ordered oldest first: by date, undated
+// versions before dated ones, and then by file name, with numbers in names
+// compared by value so that "v2" comes before "v10".
+func Load(fsys fs.FS, display string) (*Tree, error) {
+	l := &loader{fsys: fsys, display: display}
+	t := l.loadTree()
+	l.probs.sort()
+	if l.probs.hasErrors() {
+		return nil, l.probs
+	}
+	t.Warnings = l.probs
+	return t, nil
+}
+
+// A loader reads one content tree, collecting problems as it goes.
+type loader struct {
+	fsys    fs.FS
+	display string
+	probs   Problems
+}
+
+// report returns a report for the file or directory name in fsys.
+func (l *loader) report(name string) report {
+	return report{path: path.Join(l.display, name), probs: &l.probs}
+}
+
+// loadTree reads the root of the content directory.
+func (l *loader) loadTree() *Tree {
+	t := new(Tree)
+	entries, ok := l.readDir(".")
+	if !ok {
+		return t
+	}
+	hasSite := false
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case ignored(name):
+		case l.isDir(name, e):
+			t.Regions = append(t.Regions, l.loadRegion(name))
+		case name == "_index.md":
+			hasSite = true
+			t.Site = l.loadSite(name)
+		default:
+			l.report(name).errorf(0, "berkas tak terduga (direktori konten hanya berisi _index.md situs dan direktori wilayah)")
+		}
+	}
+	if !hasSite {
+		l.report(".").errorf(0, "tidak ada _index.md situs (wajib, berisi setidaknya title)")
+	}
+	slices.SortFunc(t.Regions, func(a, b Region) int { return strings.Compare(a.Slug, b.Slug) })
+	return t
+}
+
+// loadSite reads the site's _index.md.
+func (l *loader) loadSite(name string) Site {
+	r := l.report(name)
+	src, ok := l.readFile(name)
+	if !ok {
+		return Site{Path: r.path}
+	}
+	d, ok := parseFile(src, siteSchema.need, r)
+	if !ok {
+		return Site{Path: r.path}
+	}
+	return decodeSite(d, r)
+}
+
+// loadRegion reads the region directory dir.
+func (l *loader) loadRegion(dir string) Region {
+	l.checkSlug(dir, "nama direktori")
+	index := path.Join(dir, "_index.md")
+	reg := Region{Slug: dir, Path: l.report(index).path}
+	entries, ok := l.readDir(dir)
+	if !ok {
+		return reg
+	}
+	hasIndex := false
+	for _, e := range entries {
+		name, p := e.Name(), path.Join(dir, e.Name())
+		switch {
+		case ignored(name):
+		case l.isDir(p, e):
+			reg.Policies = append(reg.Policies, l.loadPolicy(p, name))
+		case name == "_index.md":
+			hasIndex = true
+			l.loadRegionIndex(index, &reg)
+		default:
+			l.report(p).errorf(0, "berkas tak terduga (direktori wilayah hanya berisi _index.md dan direktori kebijakan)")
+		}
+	}
+	if !hasIndex {
+		l.report(dir).errorf(0, "wilayah tanpa _index.md (wajib, berisi setidaknya name dan kind)")
+	}
+	if len(reg.Policies) == 0 {
+		l.report(dir).warnf(0, "wilayah belum memiliki kebijakan")
+	}
+	slices.SortFunc(reg.Policies, func(a, b Policy) int { return strings.Compare(a.Slug, b.Slug) })
+	return reg
+}
+
+// loadRegionIndex reads the _index.md of a region into reg.
+func (l *loader) loadRegionIndex(name string, reg *Region) {
+	r := l.report(name)
+	src, ok := l.readFile(name)
+	if !ok {
+		return
+	}
+	if d, ok := parseFile(src, regionSchema.need, r); ok {
+		decodeRegion(d, reg, r)
+	}
+}
+
+// checkSlug reports name, the last element of a path in fsys, if it is not a
+// slug. what describes name in the message.
+func (l *loader) checkSlug(name, what string) {
+	if base := path.Base(name); !ValidSlug(base) {
+		l.report(name).errorf(0, "%s %q bukan slug %s", what, base, slugHint(base))
+	}
+}
+
+// isDir reports whether the entry e, found at name in fsys, is a directory
+// or a symbolic link to one.
+func (l *loader) isDir(name string, e fs.DirEntry) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return e.IsDir()
+	}
+	info, err := fs.Stat(l.fsys, name)
+	return err == nil && info.IsDir()
+}
+
+// readDir reads the directory name, reporting failure.
+func (l *loader) readDir(name string) ([]fs.DirEntry, bool) {
+	entries, err := fs.ReadDir(l.fsys, name)
+	if err != nil {
+		l.report(name).errorf(0, "direktori tidak dapat dibaca: %v", pathErrorCause(err))
+		return nil, false
+	}
+	return entries, true
+}
+
+// readFile reads the file name, reporting failure.
+func (l *loader) readFile(name string) ([]byte, bool) {
+	src, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		l.report(name).errorf(0, "berkas tidak dapat dibaca: %v", pathErrorCause(err))
+		return nil, false
+	}
+	return src, true
+}
+
+// pathErrorCause returns the cause of err without the operation and path
+// that the problem already shows.
+func pathErrorCause(err error) error {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		return perr.Err
+	}
+	return err
+}

@@ -1,0 +1,170 @@
+package content
+
+import (
+	"errors"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// file returns a MapFS file holding s.
+func file(s string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte(s)}
+}
+
+var modTime = time.Date(2025, 4, 6, 8, 30, 0, 0, time.UTC)
+
+// yamlTree and tomlTree hold the same content, line for line.
+var (
+	yamlTree = fstest.MapFS{
+		"_index.md":                    file("---\ntitle: Naskah Kebijakan Daerah\ndescription: Kebijakan daerah Sulawesi Barat\nbase_url: https://naskah.example.id\n---\n"),
+		".git/config":                  file("ignored"),
+		"README.md~":                   file("ignored"),
+		"polewali-mandar/_index.md":    file("---\nname: Kabupaten Polewali Mandar\nkind: kabupaten\n---\n"),
+		"majene/_index.md":             file("---\nname: Majene\nkind: kota\n---\n"),
+		"majene/perda-pajak/v1.md":     file("---\ntitle: Perda Pajak\n---\nIsi.\n"),
+		"mamuju/_index.md":             file("---\nname: Kabupaten Mamuju\nkind: kabupaten\nprovince: Sulawesi Barat\n---\n\nKabupaten di pesisir barat.\n"),
+		"mamuju/kebijakan-asn/v10.md":  file("---\ntitle: Kebijakan ASN\n---\nSepuluh.\n"),
+		"mamuju/kebijakan-asn/v2.md":   file("---\ntitle: Kebijakan ASN\nstatus: draft\n---\nDua.\n"),
+		"mamuju/kebijakan-asn/awal.md": file("---\ntitle: Kebijakan ASN\ndate: 2024-12-31\nversion: \"1.10\"\nstatus: revoked\n---\nAwal.\n"),
+		"mamuju/kebijakan-asn/2025-04.md": {
+			Data:    []byte("---\ntitle: Kebijakan ASN 2025\ndate: 2025-04\ntags: [kepegawaian, asn]\nsummary: Ringkasan.\nnumber: 12/2025\nsource: https://jdih.example.go.id/12\nnote: Catatan.\n---\n# Isi\n"),
+			ModTime: modTime,
+		},
+		"mamuju/kebijakan-asn/pembaruan.md": file("---\ntitle: Kebijakan ASN\ndate: 2025-04-06\n---\n"),
+		"mamuju/kebijakan-asn/.v3.md.swp":   file("ignored"),
+		"mamuju/kebijakan-asn/#v3.md#":      file("ignored"),
+		"mamuju/kebijakan-asn/v3.md~":       file("ignored"),
+	}
+	tomlTree = fstest.MapFS{
+		"_index.md":                    file("+++\ntitle = \"Naskah Kebijakan Daerah\"\ndescription = \"Kebijakan daerah Sulawesi Barat\"\nbase_url = \"https://naskah.example.id\"\n+++\n"),
+		"polewali-mandar/_index.md":    file("+++\nname = \"Kabupaten Polewali Mandar\"\nkind = \"kabupaten\"\n+++\n"),
+		"majene/_index.md":             file("+++\nname = \"Majene\"\nkind = \"kota\"\n+++\n"),
+		"majene/perda-pajak/v1.md":     file("+++\ntitle = \"Perda Pajak\"\n+++\nIsi.\n"),
+		"mamuju/_index.md":             file("+++\nname = \"Kabupaten Mamuju\"\nkind = \"kabupaten\"\nprovince = \"Sulawesi Barat\"\n+++\n\nKabupaten di pesisir barat.\n"),
+		"mamuju/kebijakan-asn/v10.md":  file("+++\ntitle = \"Kebijakan ASN\"\n+++\nSepuluh.\n"),
+		"mamuju/kebijakan-asn/v2.md":   file("+++\ntitle = \"Kebijakan ASN\"\nstatus = \"draft\"\n+++\nDua.\n"),
+		"mamuju/kebijakan-asn/awal.md": file("+++\ntitle = \"Kebijakan ASN\"\ndate = 2024-12-31\nversion = \"1.10\"\nstatus = \"revoked\"\n+++\nAwal.\n"),
+		"mamuju/kebijakan-asn/2025-04.md": {
+			Data:    []byte("+++\ntitle = \"Kebijakan ASN 2025\"\ndate = \"2025-04\"\ntags = [\"kepegawaian\", \"asn\"]\nsummary = \"Ringkasan.\"\nnumber = \"12/2025\"\nsource = \"https://jdih.example.go.id/12\"\nnote = \"Catatan.\"\n+++\n# Isi\n"),
+			ModTime: modTime,
+		},
+		"mamuju/kebijakan-asn/pembaruan.md": file("+++\ntitle = \"Kebijakan ASN\"\ndate = \"2025-04-06\"\n+++\n"),
+	}
+)
+
+// wantTree is what yamlTree and tomlTree hold.
+var wantTree = &Tree{
+	Site: Site{
+		Title:       "Naskah Kebijakan Daerah",
+		Description: "Kebijakan daerah Sulawesi Barat",
+		BaseURL:     "https://naskah.example.id",
+		Language:    "id",
+		Path:        "content/_index.md",
+	},
+	Regions: []Region{
+		{
+			Slug: "majene", Name: "Majene", Kind: "kota",
+			Body: []byte{}, BodyLine: 5, Path: "content/majene/_index.md",
+			Policies: []Policy{{
+				Slug: "perda-pajak", Path: "content/majene/perda-pajak",
+				Versions: []Version{{
+					Slug: "v1", Path: "content/majene/perda-pajak/v1.md",
+					Title: "Perda Pajak", Label: "v1", Status: Published,
+					Body: []byte("Isi.\n"), BodyLine: 4,
+				}},
+			}},
+		},
+		{
+			Slug: "mamuju", Name: "Kabupaten Mamuju", Kind: "kabupaten", Province: "Sulawesi Barat",
+			Body: []byte("\nKabupaten di pesisir barat.\n"), BodyLine: 6, Path: "content/mamuju/_index.md",
+			Policies: []Policy{{
+				Slug: "kebijakan-asn", Path: "content/mamuju/kebijakan-asn",
+				Versions: []Version{
+					{
+						Slug: "v2", Path: "content/mamuju/kebijakan-asn/v2.md",
+						Title: "Kebijakan ASN", Label: "v2", Status: Draft,
+						Body: []byte("Dua.\n"), BodyLine: 5,
+					},
+					{
+						Slug: "v10", Path: "content/mamuju/kebijakan-asn/v10.md",
+						Title: "Kebijakan ASN", Label: "v10", Status: Published,
+						Body: []byte("Sepuluh.\n"), BodyLine: 4,
+					},
+					{
+						Slug: "awal", Path: "content/mamuju/kebijakan-asn/awal.md",
+						Title: "Kebijakan ASN", Label: "1.10", Status: Revoked,
+						Date: Date{2024, 12, 31},
+						Body: []byte("Awal.\n"), BodyLine: 7,
+					},
+					{
+						Slug: "2025-04", Path: "content/mamuju/kebijakan-asn/2025-04.md",
+						Title: "Kebijakan ASN 2025", Label: "2025-04", Status: Published,
+						Summary: "Ringkasan.", Number: "12/2025", Source: "https://jdih.example.go.id/12", Note: "Catatan.",
+						Date: Date{2025, 4, 0}, Tags: []string{"kepegawaian", "asn"},
+						Body: []byte("# Isi\n"), BodyLine: 10, ModTime: modTime,
+					},
+					{
+						Slug: "pembaruan", Path: "content/mamuju/kebijakan-asn/pembaruan.md",
+						Title: "Kebijakan ASN", Label: "pembaruan", Status: Published,
+						Date: Date{2025, 4, 6}, Body: []byte{}, BodyLine: 5,
+					},
+				},
+			}},
+		},
+		{
+			Slug: "polewali-mandar", Name: "Kabupaten Polewali Mandar", Kind: "kabupaten",
+			Body: []byte{}, BodyLine: 5, Path: "content/polewali-mandar/_index.md",
+		},
+	},
+	Warnings: []Problem{{
+		Path: "content/polewali-mandar", Message: "wilayah belum memiliki kebijakan", Warning: true,
+	}},
+}
+
+func TestLoadValid(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		fsys fstest.MapFS
+	}{
+		{"YAML", yamlTree},
+		{"TOML", tomlTree},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Load(tt.fsys, "content")
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			if diff := cmp.Diff(wantTree, got); diff != "" {
+				t.Errorf("Load mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// loadProblems loads fsys and returns its problems as strings.
+func loadProblems(t *testing.T, fsys fstest.MapFS) []string {
+	t.Helper()
+	tree, err := Load(fsys, "content")
+	if err == nil {
+		var got []string
+		for _, p := range tree.Warnings {
+			got = append(got, p.String())
+		}
+		return got
+	}
+	var probs Problems
+	if !errors.As(err, &probs) {
+		t.Fatalf("Load returned %T, want Problems", err)
+	}
+	if tree != nil {
+		t.Errorf("Load returned a Tree and an error")
+	}
+	got := make([]string, len(probs))
+	for i, p := range probs {
+		got[i] = p.String()
+	}
+	return got
+}

@@ -1,0 +1,102 @@
+package content
+
+import (
+	"cmp"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// A loadedVersion is a version with what checking its policy needs to know.
+type loadedVersion struct {
+	Version
+	labelLine int // line of the version key; 0 when the label is the slug
+}
+
+// loadPolicy reads the policy directory dir, whose name is slug.
+func (l *loader) loadPolicy(dir, slug string) Policy {
+	l.checkSlug(dir, "nama direktori")
+	p := Policy{Slug: slug, Path: l.report(dir).path}
+	entries, ok := l.readDir(dir)
+	if !ok {
+		return p
+	}
+	var versions []loadedVersion
+	files := 0
+	for _, e := range entries {
+		name, file := e.Name(), path.Join(dir, e.Name())
+		switch {
+		case ignored(name):
+		case l.isDir(file, e):
+			l.report(file).errorf(0, "direktori tak terduga (direktori kebijakan hanya berisi berkas versi .md)")
+		case !strings.HasSuffix(name, ".md"):
+			l.report(file).errorf(0, "berkas tak terduga (direktori kebijakan hanya berisi berkas versi .md)")
+		default:
+			files++
+			if v, ok := l.loadVersion(file); ok {
+				versions = append(versions, v)
+			}
+		}
+	}
+	if files == 0 {
+		l.report(dir).errorf(0, "kebijakan tanpa berkas versi (.md)")
+	}
+	sortVersions(versions)
+	l.checkLabels(versions)
+	for _, v := range versions {
+		p.Versions = append(p.Versions, v.Version)
+	}
+	return p
+}
+
+// loadVersion reads the version file name.
+func (l *loader) loadVersion(name string) (loadedVersion, bool) {
+	r := l.report(name)
+	slug := strings.TrimSuffix(path.Base(name), ".md")
+	if !ValidSlug(slug) {
+		r.errorf(0, "nama berkas %q bukan slug %s", path.Base(name), slugHint(slug))
+	}
+	src, ok := l.readFile(name)
+	if !ok {
+		return loadedVersion{}, false
+	}
+	d, ok := parseFile(src, versionSchema.need, r)
+	if !ok {
+		return loadedVersion{}, false
+	}
+	v, labelLine := decodeVersion(d, slug, r)
+	if info, err := fs.Stat(l.fsys, name); err == nil {
+		v.ModTime = info.ModTime()
+	}
+	return loadedVersion{v, labelLine}, true
+}
+
+// sortVersions orders versions oldest first: by date, undated versions
+// first, then by slug in natural order.
+func sortVersions(versions []loadedVersion) {
+	slices.SortFunc(versions, func(a, b loadedVersion) int {
+		return cmp.Or(a.Date.Compare(b.Date), compareNatural(a.Slug, b.Slug))
+	})
+}
+
+// checkLabels reports versions, sorted oldest first, that share a label. The
+// problem is reported at the version key of the later file, or of the
+// earlier one when only that file has the key.
+func (l *loader) checkLabels(versions []loadedVersion) {
+	seen := make(map[string]*loadedVersion)
+	for i := range versions {
+		v := &versions[i]
+		first, dup := seen[v.Label]
+		if !dup {
+			seen[v.Label] = v
+			continue
+		}
+		at, other := v, first
+		if at.labelLine == 0 {
+			at, other = first, v
+		}
+		r := report{path: at.Path, probs: &l.probs}
+		r.errorf(at.labelLine, "version %q sudah dipakai oleh %s", v.Label, path.Base(other.Path))
+	}
+}

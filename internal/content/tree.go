@@ -1,0 +1,77 @@
+package content
+
+import "time"
+
+// A Tree is the whole content of a site.
+type Tree struct {
+	Site     Site
+	Regions  []Region  // sorted by slug
+	Warnings []Problem // problems that do not stop the site from being built
+}
+
+// A Site is read from the _index.md at the root of the content directory.
+// Its front matter keys are title (required), description, base_url (an
+// absolute http or https URL) and language (two or three lowercase letters,
+// "id" when absent). The body of the file is not used.
+type Site struct {
+	Title       string
+	Description string
+	BaseURL     string
+	Language    string
+	Path        string // display path of _index.md
+}
+
+// A Region is a regency, city or province, read from {region}/_index.md. Its
+// front matter keys are name (required), kind (required: kabupaten, kota or
+// provinsi) and province. The body is a short description in Markdown.
+type Region struct {
+	Slug     string // directory name
+	Name     string
+	Kind     string
+	Province string
+	Body     []byte
+	BodyLine int      // line of the file at which Body starts
+	Path     string   // display path of _index.md
+	Policies []Policy // sorted by slug
+}
+
+// A Policy is a directory of versions of one policy document.
+type Policy struct {
+	Slug     string    // directory name
+	Path     string    // display path of the directory
+	Versions []Version // oldest first; see [Load]
+}
+
+// A Version is one version of a policy, read from {region}/{policy}/{slug}.md.
+//
+// Its front matter keys are title (required), version (a label; the file's
+// slug when absent), date ("YYYY-MM-DD" or "YYYY-MM"), status (draft,
+// published or revoked; published when absent), summary, tags (a list of
+// slugs), number (the official document number), source (an absolute http
+// or https URL of the official publication) and note.
+type Version struct {
+	Slug     string // file name without ".md"
+	Path     string // display path of the file
+	Title    string
+	Label    string // the version key, or Slug when absent
+	Summary  string
+	Number   string
+	Source   string
+	Note     string
+	Date     Date
+	Status   Status
+	Tags     []string
+	Body     []byte    // Markdown after the front matter
+	BodyLine int       // line of the file at which Body starts
+	ModTime  time.Time // modification time of the file; zero if unknown
+}
+
+// A Status says whether a version is in force.
+type Status string
+
+// The statuses a version can have.
+const (
+	Draft     Status = "draft"     // not yet in force
+	Published Status = "published" // in force or historical
+	Revoked   Status = "revoked"   // withdrawn
+)

@@ -1,0 +1,288 @@
+// Package markdown renders the Markdown body of a policy document version
+// once and derives from it everything the rest of naskah needs: the HTML of
+// the page, a table of contents, the body split into sections, stable ids for
+// paragraph permalinks, and plain text for search and comparison.
+//
+// The contract of [Renderer.Render]:
+//
+//   - The input is CommonMark with the GitHub tables, strikethrough and
+//     linkify extensions, plus footnotes. Heading attributes such as
+//     {#id} are not recognised and stay part of the heading text.
+//   - Raw HTML, inline or block, is never passed through: it appears in the
+//     page as escaped, visible text.
+//   - A link or image whose URL has the scheme javascript:, vbscript:, data:
+//     or file: is neutralised: a link is replaced by its content, an image
+//     by its alt text. Links to http:, https: and protocol-relative URLs
+//     carry rel="noopener noreferrer".
+//   - A level-1 heading is rendered as h2, because the page already has an
+//     h1. Every heading has an id derived from its text (see [Heading]) and
+//     ends with a permalink anchor.
+//   - Every top-level block other than a heading, a thematic break or the
+//     footnote list has an id of the form p-{section}-{n}, or p-{n} before
+//     the first level-2 heading, where n counts such blocks from 1 within
+//     the section.
+//   - All ids in one rendering are unique, and concatenating the HTML of all
+//     sections yields the HTML of the whole body.
+//
+// A [Renderer] is safe for concurrent use by multiple goroutines.
+package markdown
+
+import (
+	"html"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// DefaultAnchorLabel is the accessible label of heading permalinks used when
+// Options.AnchorLabel is empty.
+const DefaultAnchorLabel = "Tautan ke bagian ini"
+
+// Options configure a Renderer.
+type Options struct {
+	// AnchorLabel is the accessible label of each heading's permalink,
+	// e.g. "Tautan ke bagian ini". It defaults to DefaultAnchorLabel.
+	AnchorLabel string
+}
+
+// A Renderer converts Markdown to HTML and its derived data.
+// Its zero value is not usable; create one with New.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer configured with opts.
+func New(opts Options) *Renderer {
+	label := opts.AnchorLabel
+	if label == "" {
+		label = DefaultAnchorLabel
+	}
+	nodes := &nodeRenderer{anchorLabel: html.EscapeString(label)}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.Footnote,
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(nodes, 100)),
+		),
+	)
+	return &Renderer{md: md}
+}
+
+// Rendered is the result of rendering one Markdown body.
+type Rendered struct {
+	// HTML is the whole body.
+	HTML template.HTML
+	// TOC lists every top-level h2 and h3 in document order.
+	TOC []Heading
+	// Sections is the body split at level-2 headings.
+	Sections []Section
+	// Text is the plain text of the whole body, headings and footnotes
+	// included, with blocks separated by a blank line ("\n\n").
+	Text string
+}
+
+// A Heading is an entry of the table of contents.
+//
+// Its ID is its text lower-cased, with Latin letters folded to ASCII, other
+// non-ASCII letters dropped and every run of other characters replaced by a
+// single "-". An empty result becomes "bagian", and a repeated id gets the
+// suffix "-2", "-3", and so on.
+type Heading struct {
+	ID    string
+	Text  string
+	Level int
+}
+
+// A Section is the part of the body that starts at a level-2 heading and
+// runs until the next one. The part before the first level-2 heading, the
+// preamble, has an empty ID and Heading; it is omitted when it is empty.
+// Footnotes belong to the last section.
+type Section struct {
+	// ID is the id of the section's heading.
+	ID string
+	// Heading is the plain text of the section's heading.
+	Heading string
+	// HTML is the section's HTML, including its heading element.
+	HTML template.HTML
+	// Text is the plain text of Blocks, separated by "\n\n".
+	Text string
+	// Blocks are the top-level blocks of the section that carry an id.
+	Blocks []Block
+}
+
+// A Block is a top-level block, such as a paragraph, list or table.
+type Block struct {
+	// ID is the id attribute of the block's outer HTML element.
+	ID string
+	// Text is the block's plain text. List items are separated by "\n",
+	// table rows by "\n" and table cells by " | ".
+	Text string
+}
+
+// Render renders the Markdown src.
+func (r *Renderer) Render(src []byte) (*Rendered, error) {
+	// The parser shares the id set, so that anything it names cannot
+	// collide with the heading and block ids assigned below.
+	ids := newIDSet(len(src)/256 + 16)
+	pc := parser.NewContext(parser.WithIDs(ids))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	b := &builder{
+		render: r.md.Renderer(),
+		src:    src,
+		ids:    ids,
+		plain:  plainText{src: src},
+	}
+	b.out.Grow(2 * len(src))
+	b.text.Grow(len(src))
+	b.assignHeadingIDs(doc)
+	return b.build(doc)
+}
+
+// A builder carries the state of one call to Render.
+type builder struct {
+	render renderer.Renderer
+	src    []byte
+	ids    *idSet
+	plain  plainText
+
+	out    htmlBuffer // HTML of the nodes rendered so far
+	text   strings.Builder
+	heads  []Heading // top-level headings in document order
+	secs   []Section
+	starts []int // offset in out of the start of each of secs
+}
+
+// assignHeadingIDs gives every heading below n an id attribute, in document
+// order, turns level-1 headings into level-2 ones, and records the
+// top-level headings in b.heads.
+func (b *builder) assignHeadingIDs(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		h, ok := c.(*ast.Heading)
+		if !ok {
+			if fc := c.FirstChild(); fc != nil && fc.Type() == ast.TypeBlock {
+				b.assignHeadingIDs(c)
+			}
+			continue
+		}
+		h.Level = max(h.Level, 2)
+		txt := b.plain.string(b.plain.inline, h)
+		id := b.ids.heading(txt)
+		h.SetAttributeString("id", id)
+		if n.Kind() == ast.KindDocument {
+			b.heads = append(b.heads, Heading{ID: id, Text: txt, Level: h.Level})
+		}
+	}
+}
+
+// build renders the top-level nodes of doc one at a time, in order,
+// collecting sections, blocks and text on the way.
+func (b *builder) build(doc ast.Node) (*Rendered, error) {
+	res := &Rendered{}
+	sec := Section{}
+	start, nhead := 0, 0
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		switch {
+		case c.Kind() == ast.KindHeading:
+			h := b.heads[nhead]
+			nhead++
+			if h.Level == 2 {
+				b.endSection(sec, start)
+				sec, start = Section{ID: h.ID, Heading: h.Text}, b.out.Len()
+			}
+			if h.Level <= 3 {
+				res.TOC = append(res.TOC, h)
+			}
+			b.addText(h.Text)
+		case hasBlockID(c):
+			blk := b.block(c, sec.ID, len(sec.Blocks)+1)
+			sec.Blocks = append(sec.Blocks, blk)
+			b.addText(blk.Text)
+		default:
+			b.addText(b.plain.string(b.plain.block, c))
+		}
+		if err := b.render.Render(&b.out, b.src, c); err != nil {
+			return nil, err
+		}
+	}
+	b.endSection(sec, start)
+	b.finish(res)
+	return res, nil
+}
+
+// hasBlockID reports whether the top-level node n gets a block id. Only
+// nodes whose renderer writes the id attribute qualify.
+func hasBlockID(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindList, ast.KindBlockquote,
+		ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock,
+		east.KindTable:
+		return true
+	}
+	return false
+}
+
+// block assigns the top-level node n the id of the nth block of the section
+// with the given id, and returns its Block.
+func (b *builder) block(n ast.Node, section string, nth int) Block {
+	base := "p-" + strconv.Itoa(nth)
+	if section != "" {
+		base = "p-" + section + "-" + strconv.Itoa(nth)
+	}
+	id := b.ids.unique(base)
+	n.SetAttributeString("id", id)
+	return Block{ID: id, Text: b.plain.string(b.plain.block, n)}
+}
+
+// addText appends the plain text of one block to the text of the body.
+func (b *builder) addText(s string) {
+	if s == "" {
+		return
+	}
+	if b.text.Len() > 0 {
+		b.text.WriteString("\n\n")
+	}
+	b.text.WriteString(s)
+}
+
+// endSection records sec, whose HTML starts at offset start, unless it is a
+// preamble without content.
+func (b *builder) endSection(sec Section, start int) {
+	if sec.ID == "" && b.out.Len() == start {
+		return
+	}
+	texts := make([]string, len(sec.Blocks))
+	for i, blk := range sec.Blocks {
+		texts[i] = blk.Text
+	}
+	sec.Text = strings.Join(texts, "\n\n")
+	b.secs = append(b.secs, sec)
+	b.starts = append(b.starts, start)
+}
+
+// finish fills in res from the state accumulated by build.
+func (b *builder) finish(res *Rendered) {
+	body := b.out.String()
+	for i := range b.secs {
+		end := len(body)
+		if i+1 < len(b.starts) {
+			end = b.starts[i+1]
+		}
+		b.secs[i].HTML = template.HTML(body[b.starts[i]:end])
+	}
+	res.HTML = template.HTML(body)
+	res.Sections = b.secs
+	res.Text = b.text.String()
+}

@@ -1,0 +1,109 @@
+package pages
+
+import (
+	"naskah/internal/site"
+)
+
+func (r *renderer) home() error {
+	latest := r.site.Versions
+	if len(latest) > latestCount {
+		latest = latest[:latestCount]
+	}
+	return r.page("/", "home", homeView{Page: r.base("/", "", ""), Latest: latest})
+}
+
+func (r *renderer) regions() error {
+	for _, reg := range r.site.Regions {
+		name := r.regionName(reg)
+		pg := r.base(reg.URL(), r.t("region.title", name), r.regionDescription(reg))
+		pg.Feed = reg.FeedURL()
+		pg.Crumbs = r.crumbs(nil, nil, name)
+		if err := r.page(reg.URL(), "region", regionView{Page: pg, Region: reg}); err != nil {
+			return err
+		}
+		for _, p := range reg.Policies {
+			if err := r.policy(p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (r *renderer) regionDescription(reg *site.Region) string {
+	if reg.Description != nil && reg.Description.Text != "" {
+		return reg.Description.Text
+	}
+	return r.t("region.title", r.regionName(reg))
+}
+
+// policy renders the policy page (the version in force), every version's permanent
+// page and the version history.
+func (r *renderer) policy(p *site.Policy) error {
+	if err := r.page(p.URL(), "version", r.versionView(p.Current, p.URL())); err != nil {
+		return err
+	}
+	for _, v := range p.Versions {
+		if err := r.page(v.URL(), "version", r.versionView(v, v.URL())); err != nil {
+			return err
+		}
+	}
+	newest := make([]*site.Version, len(p.Versions))
+	for i, v := range p.Versions {
+		newest[len(p.Versions)-1-i] = v
+	}
+	title := r.t("history.title", p.Current.Title)
+	pg := r.base(p.HistoryURL(), title, r.t("history.description", p.Current.Title))
+	pg.Feed = p.Region.FeedURL()
+	pg.Crumbs = r.crumbs(p.Region, p, r.t("policy.history"))
+	return r.page(p.HistoryURL(), "history", historyView{Page: pg, Policy: p, Versions: newest})
+}
+
+func (r *renderer) versionView(v *site.Version, urlPath string) versionView {
+	description := v.Summary
+	if description == "" {
+		description = v.Title + " — " + r.regionName(v.Policy.Region)
+	}
+	pg := r.base(urlPath, v.Title, description)
+	pg.OGType = "article"
+	pg.Feed = v.Policy.Region.FeedURL()
+	pg.Crumbs = r.crumbs(v.Policy.Region, nil, v.Title)
+	if urlPath != v.Policy.URL() {
+		pg.Crumbs = r.crumbs(v.Policy.Region, v.Policy, r.t("policy.version")+" "+v.Label)
+	}
+	tags := make([]Link, len(v.Tags))
+	for i, slug := range v.Tags {
+		tags[i] = Link{Name: slug, URL: site.TagURL(slug)}
+	}
+	return versionView{Page: pg, Version: v, Tags: tags}
+}
+
+func (r *renderer) topics() error {
+	pg := r.base("/topik/", r.t("topic.index_title"), r.t("topic.index_description"))
+	pg.Crumbs = r.crumbs(nil, nil, r.t("nav.topics"))
+	if err := r.page("/topik/", "topics", pg); err != nil {
+		return err
+	}
+	for _, tag := range r.site.Tags {
+		pg := r.base(tag.URL(), r.t("topic.title", tag.Slug), r.t("topic.description", tag.Slug))
+		pg.Crumbs = []Crumb{{Name: r.t("nav.home"), URL: "/"}, {Name: r.t("nav.topics"), URL: "/topik/"}, {Name: tag.Slug}}
+		if err := r.page(tag.URL(), "topic", topicView{Page: pg, Tag: tag}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *renderer) notFound() error {
+	pg := r.base("/404.html", r.t("notfound.title"), r.t("notfound.text"))
+	pg.Canonical = ""
+	pg.NoIndex = true
+	return r.page("/404.html", "404", pg)
+}
+
+func (r *renderer) assets() error {
+	for _, a := range r.theme.Assets() {
+		r.files[a.URL[1:]] = a.Data
+	}
+	return nil
+}

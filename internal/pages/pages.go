@@ -1,0 +1,136 @@
+// Package pages renders the site model into the files of the static site: every HTML
+// page of DESIGN.md's page table through the theme, the Atom feeds, the sitemap,
+// robots.txt and the theme's assets.
+//
+// Render works entirely in memory and returns the files by their path under the
+// output directory, so that publishing can be all or nothing.
+package pages
+
+import (
+	"fmt"
+
+	"naskah/internal/site"
+	"naskah/internal/theme"
+)
+
+// Page holds what every page's layout needs.
+type Page struct {
+	Site        *site.Site
+	Title       string // the page's own title; empty on the home page
+	Description string
+	Canonical   string // absolute URL; empty for the error page
+	OGType      string
+	Feed        string // path of the Atom feed that fits the page
+	Crumbs      []Crumb
+	NoIndex     bool
+}
+
+// Crumb is one step of the breadcrumb trail; the last has no URL.
+type Crumb struct{ Name, URL string }
+
+// Link is a named link.
+type Link struct{ Name, URL string }
+
+type homeView struct {
+	Page
+	Latest []*site.Version
+}
+
+type regionView struct {
+	Page
+	Region *site.Region
+}
+
+type versionView struct {
+	Page
+	Version *site.Version
+	Tags    []Link
+}
+
+type historyView struct {
+	Page
+	Policy   *site.Policy
+	Versions []*site.Version // newest first
+}
+
+type topicView struct {
+	Page
+	Tag *site.Tag
+}
+
+// latestCount is how many versions the home page lists under latest changes.
+const latestCount = 10
+
+// Render renders every file of the site.
+func Render(s *site.Site, th *theme.Theme) (map[string][]byte, error) {
+	r := &renderer{site: s, theme: th, strs: th.Strings(), files: map[string][]byte{}}
+	steps := []func() error{r.home, r.regions, r.topics, r.notFound, r.feeds, r.sitemap, r.assets}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return r.files, nil
+}
+
+type renderer struct {
+	site  *site.Site
+	theme *theme.Theme
+	strs  theme.Strings
+	files map[string][]byte
+}
+
+// page renders one HTML page for the site path urlPath ("/a/b/").
+func (r *renderer) page(urlPath, tmpl string, view any) error {
+	out, err := r.theme.Render(tmpl, view)
+	if err != nil {
+		return fmt.Errorf("page %s: %w", urlPath, err)
+	}
+	r.files[fileFor(urlPath)] = out
+	return nil
+}
+
+// fileFor maps a site path to the file that serves it.
+func fileFor(urlPath string) string {
+	if urlPath == "/" {
+		return "index.html"
+	}
+	if urlPath[len(urlPath)-1] == '/' {
+		return urlPath[1:] + "index.html"
+	}
+	return urlPath[1:]
+}
+
+// t returns a UI string; keys used here are covered by the theme tests.
+func (r *renderer) t(key string, args ...any) string {
+	s, err := r.strs.T(key, args...)
+	if err != nil {
+		return key
+	}
+	return s
+}
+
+func (r *renderer) base(urlPath, title, description string) Page {
+	if description == "" {
+		description = r.site.Description
+	}
+	return Page{
+		Site: r.site, Title: title, Description: description,
+		Canonical: r.site.Abs(urlPath), OGType: "website", Feed: "/feed.xml",
+	}
+}
+
+func (r *renderer) regionName(reg *site.Region) string {
+	return r.t("kind."+reg.Kind) + " " + reg.Name
+}
+
+func (r *renderer) crumbs(reg *site.Region, p *site.Policy, last string) []Crumb {
+	c := []Crumb{{Name: r.t("nav.home"), URL: "/"}}
+	if reg != nil {
+		c = append(c, Crumb{Name: r.regionName(reg), URL: reg.URL()})
+	}
+	if p != nil {
+		c = append(c, Crumb{Name: p.Current.Title, URL: p.URL()})
+	}
+	return append(c, Crumb{Name: last})
+}

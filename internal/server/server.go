@@ -1,0 +1,164 @@
+// Package server serves a published site read-only: the static files of the output
+// directory, the themed 404 page, and /healthz.
+//
+// It answers GET and HEAD only, never lists a directory, never serves a dot-file or
+// anything outside the output directory, and sets the content type of every file it
+// serves from its extension.
+package server
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+	"time"
+)
+
+// Config configures a Handler.
+type Config struct {
+	// Out is the published site's directory.
+	Out string
+	// Log receives one line per request; nil discards.
+	Log *slog.Logger
+}
+
+// Server is the HTTP handler of a published site.
+type Server struct {
+	root fs.FS
+	log  *slog.Logger
+	mux  *http.ServeMux
+}
+
+// New returns the handler for the site published in cfg.Out.
+func New(cfg Config) (*Server, error) {
+	log := cfg.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{root: os.DirFS(cfg.Out), log: log, mux: http.NewServeMux()}
+	if _, err := fs.Stat(s.root, "index.html"); err != nil {
+		return nil, errors.New("server: " + cfg.Out + " holds no built site (index.html is missing); run naskah build first")
+	}
+	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.HandleFunc("GET /", s.static)
+	return s, nil
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		rec.Header().Set("Allow", "GET, HEAD")
+		http.Error(rec, "metode tidak diizinkan", http.StatusMethodNotAllowed)
+	} else {
+		s.mux.ServeHTTP(rec, r)
+	}
+	s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
+		"bytes", rec.bytes, "duration", time.Since(start), "client", r.RemoteAddr)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write([]byte("ok\n"))
+}
+
+// static serves a file of the site, the index.html of a directory, or the 404 page.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	name, ok := fileName(r.URL.Path)
+	if !ok {
+		s.notFound(w)
+		return
+	}
+	info, err := fs.Stat(s.root, name)
+	if err == nil && info.IsDir() {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		name = path.Join(name, "index.html")
+		info, err = fs.Stat(s.root, name)
+	}
+	if err != nil || !info.Mode().IsRegular() {
+		s.notFound(w)
+		return
+	}
+	data, err := fs.ReadFile(s.root, name)
+	if err != nil {
+		s.notFound(w)
+		return
+	}
+	w.Header().Set("Content-Type", contentType(name))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	http.ServeContent(w, r, name, info.ModTime(), bytes.NewReader(data))
+}
+
+// fileName maps a URL path to a name in the site, refusing dot-files and anything
+// that is not a clean path inside it.
+func fileName(urlPath string) (string, bool) {
+	if !strings.HasPrefix(urlPath, "/") || strings.Contains(urlPath, "\\") {
+		return "", false
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(urlPath, "/"), "/")
+	if name == "" {
+		return ".", true
+	}
+	if !fs.ValidPath(name) {
+		return "", false
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return "", false
+		}
+	}
+	return name, true
+}
+
+// notFound answers with the site's themed 404 page, read afresh so that a rebuilt
+// site's page is served.
+func (s *Server) notFound(w http.ResponseWriter) {
+	page, err := fs.ReadFile(s.root, "404.html")
+	if err != nil {
+		page = []byte("404 halaman tidak ditemukan\n")
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusNotFound)
+	w.Write(page)
+}
+
+func contentType(name string) string {
+	switch {
+	case strings.HasSuffix(name, "feed.xml"):
+		return "application/atom+xml; charset=utf-8"
+	case strings.HasSuffix(name, ".xml"):
+		return "application/xml; charset=utf-8"
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// recorder remembers the status and size of a response for the request log.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (r *recorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += n
+	return n, err
+}

@@ -1,0 +1,224 @@
+// Package site assembles loaded content and rendered Markdown into the model of the
+// published site: regions, their policies, each policy's versions in order with the
+// status a reader sees, topics, and every page's URL.
+//
+// The model is read-only once New returns; pages, feeds and (later) the search index
+// and comparisons are all derived from it.
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"naskah/internal/content"
+	"naskah/internal/markdown"
+)
+
+// Options choose what New includes and how URLs are made absolute.
+type Options struct {
+	// Drafts includes draft versions; without it they are absent everywhere.
+	Drafts bool
+	// BaseURL overrides the site's base_url; when both are empty, Fallback is used.
+	BaseURL  string
+	Fallback string
+}
+
+// Site is the whole published site.
+type Site struct {
+	Title       string
+	Description string
+	Language    string
+	// BaseURL is absolute and has no trailing slash.
+	BaseURL  string
+	Regions  []*Region
+	Tags     []*Tag
+	Versions []*Version // every included version, newest first
+}
+
+// Region is a regency, city or province with its policies.
+type Region struct {
+	Slug, Name, Kind, Province string
+	Description                *markdown.Rendered
+	Policies                   []*Policy
+}
+
+// Policy is one policy of a region and its versions.
+type Policy struct {
+	Region   *Region
+	Slug     string
+	Versions []*Version // oldest first
+	// Current is the version in force: the newest published one, or the newest
+	// version when none is published.
+	Current *Version
+}
+
+// Version is one version of a policy.
+type Version struct {
+	Policy                                    *Policy
+	Slug, Label, Title, Summary, Number, Note string
+	Source                                    string
+	Date                                      content.Date
+	Status                                    content.Status
+	State                                     State
+	Tags                                      []string
+	Doc                                       *markdown.Rendered
+	// Path names the source file, for messages.
+	Path string
+	// Updated is the version's date, or when its file last changed if it has none.
+	Updated    time.Time
+	Prev, Next *Version
+}
+
+// Tag is a topic and the policies that carry it in any of their versions, so that a
+// tag shown on an older version still leads somewhere.
+type Tag struct {
+	Slug     string
+	Policies []*Policy
+}
+
+// State is the status a reader sees for a version.
+type State string
+
+// The states of DESIGN.md: Berlaku, Tidak berlaku (diganti), Dicabut, Rancangan.
+const (
+	InForce    State = "berlaku"
+	Superseded State = "diganti"
+	Revoked    State = "dicabut"
+	Draft      State = "rancangan"
+)
+
+// Docs maps a version's or region's source path to its rendered Markdown.
+type Docs map[string]*markdown.Rendered
+
+// New assembles the site from a content tree and the rendered bodies of its files.
+func New(tree *content.Tree, docs Docs, opts Options) (*Site, error) {
+	base, err := baseURL(tree.Site, opts)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{
+		Title:       tree.Site.Title,
+		Description: tree.Site.Description,
+		Language:    tree.Site.Language,
+		BaseURL:     base,
+	}
+	if s.Language == "" {
+		s.Language = "id"
+	}
+	for _, cr := range tree.Regions {
+		r := &Region{Slug: cr.Slug, Name: cr.Name, Kind: cr.Kind, Province: cr.Province, Description: docs[cr.Path]}
+		for _, cp := range cr.Policies {
+			if p := newPolicy(r, cp, docs, opts.Drafts); p != nil {
+				r.Policies = append(r.Policies, p)
+				s.Versions = append(s.Versions, p.Versions...)
+			}
+		}
+		s.Regions = append(s.Regions, r)
+	}
+	sort.SliceStable(s.Versions, func(i, j int) bool { return s.Versions[i].Updated.After(s.Versions[j].Updated) })
+	s.Tags = collectTags(s.Regions)
+	return s, nil
+}
+
+func baseURL(cs content.Site, opts Options) (string, error) {
+	raw := opts.BaseURL
+	if raw == "" {
+		raw = cs.BaseURL
+	}
+	if raw == "" {
+		raw = opts.Fallback
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("base URL %q: must be an absolute http or https URL", raw)
+	}
+	return strings.TrimSuffix(u.String(), "/"), nil
+}
+
+func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool) *Policy {
+	p := &Policy{Region: r, Slug: cp.Slug}
+	for _, cv := range cp.Versions {
+		if cv.Status == content.Draft && !drafts {
+			continue
+		}
+		p.Versions = append(p.Versions, newVersion(p, cv, docs[cv.Path]))
+	}
+	if len(p.Versions) == 0 {
+		return nil
+	}
+	for i, v := range p.Versions {
+		if i > 0 {
+			v.Prev = p.Versions[i-1]
+			v.Prev.Next = v
+		}
+	}
+	p.Current = current(p.Versions)
+	for _, v := range p.Versions {
+		v.State = state(v, p.Current)
+	}
+	return p
+}
+
+func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version {
+	v := &Version{
+		Policy: p, Slug: cv.Slug, Label: cv.Label, Title: cv.Title, Summary: cv.Summary,
+		Number: cv.Number, Note: cv.Note, Source: cv.Source, Date: cv.Date,
+		Status: cv.Status, Tags: cv.Tags, Doc: doc, Path: cv.Path, Updated: cv.ModTime.UTC(),
+	}
+	if !cv.Date.IsZero() {
+		v.Updated = cv.Date.Time()
+	}
+	return v
+}
+
+// current picks the version in force: the newest published, else the newest.
+func current(versions []*Version) *Version {
+	for i := len(versions) - 1; i >= 0; i-- {
+		if versions[i].Status == content.Published {
+			return versions[i]
+		}
+	}
+	return versions[len(versions)-1]
+}
+
+func state(v, cur *Version) State {
+	switch {
+	case v.Status == content.Draft:
+		return Draft
+	case v.Status == content.Revoked:
+		return Revoked
+	case v == cur:
+		return InForce
+	default:
+		return Superseded
+	}
+}
+
+func collectTags(regions []*Region) []*Tag {
+	bySlug := map[string]*Tag{}
+	for _, r := range regions {
+		for _, p := range r.Policies {
+			for _, v := range p.Versions {
+				for _, slug := range v.Tags {
+					t := bySlug[slug]
+					if t == nil {
+						t = &Tag{Slug: slug}
+						bySlug[slug] = t
+					}
+					if n := len(t.Policies); n == 0 || t.Policies[n-1] != p {
+						t.Policies = append(t.Policies, p)
+					}
+				}
+			}
+		}
+	}
+	tags := make([]*Tag, 0, len(bySlug))
+	for _, t := range bySlug {
+		tags = append(tags, t)
+	}
+	sort.Slice(tags, func(i, j int) bool { return tags[i].Slug < tags[j].Slug })
+	return tags
+}

@@ -1,0 +1,31 @@
+package site
+
+// URLs are absolute paths with a trailing slash, as DESIGN.md's page table gives them.
+// They are permanent: a version's URL never changes once published.
+
+// URL is the region page.
+func (r *Region) URL() string { return "/" + r.Slug + "/" }
+
+// FeedURL is the region's Atom feed.
+func (r *Region) FeedURL() string { return "/" + r.Slug + "/feed.xml" }
+
+// URL is the policy page, which shows the version in force.
+func (p *Policy) URL() string { return p.Region.URL() + p.Slug + "/" }
+
+// HistoryURL is the policy's version history.
+func (p *Policy) HistoryURL() string { return p.URL() + "versi/" }
+
+// URL is the version's permanent page.
+func (v *Version) URL() string { return v.Policy.URL() + v.Slug + "/" }
+
+// IsCurrent reports whether v is the version in force of its policy.
+func (v *Version) IsCurrent() bool { return v == v.Policy.Current }
+
+// URL is the topic page.
+func (t *Tag) URL() string { return TagURL(t.Slug) }
+
+// TagURL is the page of the topic with the given slug.
+func TagURL(slug string) string { return "/topik/" + slug + "/" }
+
+// Abs makes a site path absolute with the base URL.
+func (s *Site) Abs(path string) string { return s.BaseURL + path }

@@ -1,0 +1,108 @@
+package theme
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strconv"
+
+	"github.com/BurntSushi/toml"
+
+	"naskah/internal/content"
+)
+
+// Strings holds a theme's UI text for one language, by dotted key ("status.berlaku").
+type Strings map[string]string
+
+func loadStrings(fsys fs.FS, lang string) (Strings, error) {
+	name := "strings/" + lang + ".toml"
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("theme: no UI strings for language %q: %w", lang, err)
+	}
+	var raw map[string]any
+	if err := toml.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("theme: %s: %w", name, err)
+	}
+	s := Strings{}
+	if err := s.flatten("", raw); err != nil {
+		return nil, fmt.Errorf("theme: %s: %w", name, err)
+	}
+	return s, nil
+}
+
+func (s Strings) flatten(prefix string, m map[string]any) error {
+	for k, v := range m {
+		switch v := v.(type) {
+		case string:
+			s[prefix+k] = v
+		case map[string]any:
+			if err := s.flatten(prefix+k+".", v); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("%s%s: a UI string must be text, not %T", prefix, k, v)
+		}
+	}
+	return nil
+}
+
+// T returns the text of key, formatted with args as fmt.Sprintf does when any are
+// given. A missing key is an error, so that a theme cannot silently show nothing.
+func (s Strings) T(key string, args ...any) (string, error) {
+	v, ok := s[key]
+	if !ok {
+		return "", fmt.Errorf("UI string %q is missing", key)
+	}
+	if len(args) > 0 {
+		v = fmt.Sprintf(v, args...)
+	}
+	return v, nil
+}
+
+// Keys returns every key, sorted.
+func (s Strings) Keys() []string {
+	keys := make([]string, 0, len(s))
+	for k := range s {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Date writes d as readers of the language write dates: "6 April 2025", "April 2025".
+// The order and month names come from the strings "date.day", "date.month" and
+// "month.1" … "month.12".
+func (s Strings) Date(d content.Date) (string, error) {
+	if d.IsZero() {
+		return "", nil
+	}
+	month, err := s.T("month." + strconv.Itoa(d.Month))
+	if err != nil {
+		return "", err
+	}
+	if d.Day == 0 {
+		return s.T("date.month", month, d.Year)
+	}
+	return s.T("date.day", d.Day, month, d.Year)
+}
+
+func (t *Theme) funcs() template.FuncMap {
+	return template.FuncMap{
+		"t":      t.strings.T,
+		"date":   t.strings.Date,
+		"asset":  t.AssetURL,
+		"anchor": t.anchor,
+	}
+}
+
+// anchor is the visible permalink placed inside a heading with the given id.
+func (t *Theme) anchor(id string) (template.HTML, error) {
+	label, err := t.strings.T("policy.anchor")
+	if err != nil {
+		return "", err
+	}
+	esc := template.HTMLEscapeString
+	return template.HTML(`<a class="anchor" href="#` + esc(id) + `" aria-label="` + esc(label) + `">#</a>`), nil
+}
