@@ -34,6 +34,7 @@ func (b *buildFlags) config(fallbackBaseURL string) (build.Config, error) {
 		Content:         os.DirFS(b.content),
 		ContentDir:      strings.TrimSuffix(b.content, "/"),
 		Out:             b.out,
+		Data:            b.data,
 		Drafts:          b.drafts,
 		BaseURL:         b.baseURL,
 		FallbackBaseURL: fallbackBaseURL,
@@ -74,7 +75,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	return buildSite(ctx, b, "http://127.0.0.1:8080", stdout, stderr)
+	return buildSite(ctx, b, build.DefaultBaseURL, stdout, stderr)
 }
 
 // buildSite builds and reports the result the way build and serve print it.
@@ -104,7 +105,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := b.config("http://127.0.0.1:8080")
+	cfg, err := b.config(build.DefaultBaseURL)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"naskah/internal/server"
@@ -35,12 +38,34 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	h, err := server.New(server.Config{Out: b.out, Log: log})
+	srv, err := server.New(server.Config{Out: b.out, Data: b.data, Log: log})
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
+	go reloadOnHangup(ctx, srv, log)
 	fmt.Fprintf(stdout, "naskah serve: melayani %s di http://%s/ (Ctrl+C untuk berhenti)\n", b.out, ln.Addr())
-	return serveHTTP(ctx, ln, h)
+	return serveHTTP(ctx, ln, srv)
+}
+
+// reloadOnHangup rereads the data directory on SIGHUP, so that a site rebuilt in
+// place (naskah build, or files copied in by a deployment) is served without a restart.
+func reloadOnHangup(ctx context.Context, srv *server.Server, log *slog.Logger) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			if err := srv.Reload(); err != nil {
+				log.Error("reload failed; still serving the previous build", "err", err)
+			} else {
+				log.Info("reloaded the build data")
+			}
+		}
+	}
 }
 
 // serveHTTP serves until ctx is done, then lets requests in flight finish.

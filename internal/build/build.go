@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -18,10 +19,12 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"naskah/internal/catalog"
 	"naskah/internal/content"
 	"naskah/internal/markdown"
 	"naskah/internal/pages"
 	"naskah/internal/publish"
+	"naskah/internal/search"
 	"naskah/internal/site"
 	"naskah/internal/theme"
 	"naskah/themes"
@@ -33,15 +36,23 @@ type Config struct {
 	ContentDir string // how the content directory is named in messages, e.g. "content"
 	Theme      fs.FS  // nil for the embedded default theme
 	Out        string // the static site's directory
-	Drafts     bool
-	BaseURL    string // overrides the site's base_url
-	// FallbackBaseURL is used when neither BaseURL nor the site sets one.
+	// Data is the directory of what the server needs besides Out: the catalog, the
+	// search index and a copy of the theme. Empty means none is written.
+	Data    string
+	Drafts  bool
+	BaseURL string // overrides the site's base_url
+	// FallbackBaseURL is used when neither BaseURL nor the site sets one;
+	// DefaultBaseURL when empty.
 	FallbackBaseURL string
 }
+
+// DefaultBaseURL is where naskah serve listens unless told otherwise.
+const DefaultBaseURL = "http://127.0.0.1:8080"
 
 // Result reports a finished build or check.
 type Result struct {
 	Site     *site.Site
+	theme    fs.FS
 	Files    map[string][]byte
 	Warnings []content.Problem
 	Steps    []Step
@@ -53,14 +64,71 @@ type Step struct {
 	Duration time.Duration
 }
 
-// Run builds the site and publishes it to cfg.Out. On error nothing in cfg.Out changes.
+// Run builds the site and publishes it to cfg.Out and cfg.Data. On error nothing in
+// either directory changes.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res, err := Check(ctx, cfg)
 	if err != nil {
 		return res, err
 	}
-	err = res.time("publish", func() error { return publish.Write(cfg.Out, res.Files) })
-	return res, err
+	var out, data *publish.Staged
+	err = res.time("write", func() (err error) {
+		out, err = publish.Stage(cfg.Out, func(dir string) error { return publish.WriteFiles(dir, res.Files) })
+		return err
+	})
+	if err != nil {
+		return res, err
+	}
+	if cfg.Data != "" {
+		err = res.time("index", func() (err error) {
+			data, err = publish.Stage(cfg.Data, func(dir string) error { return writeData(dir, res.Site, res.theme) })
+			return err
+		})
+		if err != nil {
+			out.Discard()
+			return res, err
+		}
+		if err := data.Commit(); err != nil {
+			out.Discard()
+			return res, err
+		}
+	}
+	return res, res.time("publish", out.Commit)
+}
+
+// writeData writes the server's data into dir: the catalog, the search index, and
+// the theme, so that the server renders its pages as the build did.
+func writeData(dir string, s *site.Site, th fs.FS) error {
+	cat := catalog.New(s)
+	data, err := cat.Marshal()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, catalog.FileName), data, 0o644); err != nil {
+		return err
+	}
+	if err := copyTree(th, filepath.Join(dir, catalog.ThemeDir)); err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	return search.Build(filepath.Join(dir, catalog.IndexDir), cat)
+}
+
+// copyTree copies every regular file of fsys below dir.
+func copyTree(fsys fs.FS, dir string) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
 }
 
 // Check runs every step of a build except publishing.
@@ -79,7 +147,11 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 	if lang == "" {
 		lang = "id"
 	}
-	th, err := loadTheme(cfg.Theme, lang)
+	res.theme = cfg.Theme
+	if res.theme == nil {
+		res.theme = themes.Default()
+	}
+	th, err := theme.Load(res.theme, lang)
 	if err != nil {
 		return res, err
 	}
@@ -88,6 +160,9 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 		return res, err
 	}
 	opts := site.Options{Drafts: cfg.Drafts, BaseURL: cfg.BaseURL, Fallback: cfg.FallbackBaseURL}
+	if opts.Fallback == "" {
+		opts.Fallback = DefaultBaseURL
+	}
 	if err := res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, opts); return err }); err != nil {
 		return res, err
 	}
@@ -100,13 +175,6 @@ func (r *Result) time(name string, f func() error) error {
 	err := f()
 	r.Steps = append(r.Steps, Step{Name: name, Duration: time.Since(start)})
 	return err
-}
-
-func loadTheme(fsys fs.FS, lang string) (*theme.Theme, error) {
-	if fsys == nil {
-		fsys = themes.Default()
-	}
-	return theme.Load(fsys, lang)
 }
 
 // renderAll renders the Markdown of every region description and version, in parallel.

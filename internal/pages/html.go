@@ -9,7 +9,7 @@ func (r *renderer) home() error {
 	if len(latest) > latestCount {
 		latest = latest[:latestCount]
 	}
-	return r.page("/", "home", homeView{Page: r.base("/", "", ""), Latest: latest})
+	return r.page("/", "home", homeView{Page: r.base("/", "", ""), Regions: r.site.Regions, Latest: latest})
 }
 
 func (r *renderer) regions() error {
@@ -81,7 +81,7 @@ func (r *renderer) versionView(v *site.Version, urlPath string) versionView {
 func (r *renderer) topics() error {
 	pg := r.base("/topik/", r.t("topic.index_title"), r.t("topic.index_description"))
 	pg.Crumbs = r.crumbs(nil, nil, r.t("nav.topics"))
-	if err := r.page("/topik/", "topics", pg); err != nil {
+	if err := r.page("/topik/", "topics", topicsView{Page: pg, Tags: r.site.Tags}); err != nil {
 		return err
 	}
 	for _, tag := range r.site.Tags {

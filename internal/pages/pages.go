@@ -13,9 +13,14 @@ import (
 	"naskah/internal/theme"
 )
 
+// SiteInfo is what every page shows of the site as a whole.
+type SiteInfo struct {
+	Title, Description, Language string
+}
+
 // Page holds what every page's layout needs.
 type Page struct {
-	Site        *site.Site
+	Site        SiteInfo
 	Title       string // the page's own title; empty on the home page
 	Description string
 	Canonical   string // absolute URL; empty for the error page
@@ -33,7 +38,13 @@ type Link struct{ Name, URL string }
 
 type homeView struct {
 	Page
-	Latest []*site.Version
+	Regions []*site.Region
+	Latest  []*site.Version
+}
+
+type topicsView struct {
+	Page
+	Tags []*site.Tag
 }
 
 type regionView struct {
@@ -115,7 +126,7 @@ func (r *renderer) base(urlPath, title, description string) Page {
 		description = r.site.Description
 	}
 	return Page{
-		Site: r.site, Title: title, Description: description,
+		Site: SiteInfo{Title: r.site.Title, Description: r.site.Description, Language: r.site.Language}, Title: title, Description: description,
 		Canonical: r.site.Abs(urlPath), OGType: "website", Feed: "/feed.xml",
 	}
 }

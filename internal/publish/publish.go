@@ -16,32 +16,64 @@ import (
 	"strings"
 )
 
+// WriteFiles writes files, keyed by slash-separated paths, below root.
+func WriteFiles(root string, files map[string][]byte) error { return writeAll(root, files) }
+
 // Write publishes files, keyed by slash-separated paths relative to dir, as the whole
 // content of dir.
 func Write(dir string, files map[string][]byte) error {
+	st, err := Stage(dir, func(tmp string) error { return writeAll(tmp, files) })
+	if err != nil {
+		return err
+	}
+	return st.Commit()
+}
+
+// Staged is a directory's new content, written beside it and not yet in place.
+type Staged struct {
+	dir, tmp string
+}
+
+// Stage creates a fresh directory beside dir and lets fill write dir's new content
+// into it. Nothing in dir changes until Commit.
+func Stage(dir string, fill func(tmp string) error) (*Staged, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
 	if err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
-	if err := writeAll(tmp, files); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("publish: %w", err)
+	st := &Staged{dir: dir, tmp: tmp}
+	if err := fill(tmp); err != nil {
+		st.Discard()
+		return nil, fmt.Errorf("publish: %w", err)
 	}
-	if err := carryDotFiles(dir, tmp); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("publish: %w", err)
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		st.Discard()
+		return nil, fmt.Errorf("publish: %w", err)
 	}
-	if err := swap(dir, tmp); err != nil {
-		os.RemoveAll(tmp)
+	return st, nil
+}
+
+// Commit swaps the staged content into place, carrying over the top-level
+// dot-files of the old directory, and removes the old content.
+func (st *Staged) Commit() error {
+	err := carryDotFiles(st.dir, st.tmp)
+	if err == nil {
+		err = swap(st.dir, st.tmp)
+	}
+	if err != nil {
+		st.Discard()
 		return fmt.Errorf("publish: %w", err)
 	}
 	return nil
 }
+
+// Discard removes the staged content; dir stays as it was.
+func (st *Staged) Discard() { os.RemoveAll(st.tmp) }
 
 func writeAll(root string, files map[string][]byte) error {
 	for name, data := range files {
@@ -56,7 +88,7 @@ func writeAll(root string, files map[string][]byte) error {
 			return err
 		}
 	}
-	return os.Chmod(root, 0o755)
+	return nil
 }
 
 // carryDotFiles copies the regular dot-files at the top of dir into tmp.

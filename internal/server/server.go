@@ -1,9 +1,11 @@
 // Package server serves a published site read-only: the static files of the output
-// directory, the themed 404 page, and /healthz.
+// directory with the themed 404 page, the search page and API over the data
+// directory's index, and /healthz.
 //
 // It answers GET and HEAD only, never lists a directory, never serves a dot-file or
 // anything outside the output directory, and sets the content type of every file it
-// serves from its extension.
+// serves from its extension. Bad input gets a 4xx answer — JSON on /api/, the themed
+// page elsewhere — never a 500.
 package server
 
 import (
@@ -16,35 +18,51 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
-// Config configures a Handler.
+// maxURLLength bounds the request target; longer ones get 414.
+const maxURLLength = 2048
+
+// Config configures a Server.
 type Config struct {
 	// Out is the published site's directory.
 	Out string
+	// Data is the build's data directory: catalog, search index and theme.
+	Data string
 	// Log receives one line per request; nil discards.
 	Log *slog.Logger
 }
 
 // Server is the HTTP handler of a published site.
 type Server struct {
-	root fs.FS
-	log  *slog.Logger
-	mux  *http.ServeMux
+	root  fs.FS
+	data  string
+	log   *slog.Logger
+	mux   *http.ServeMux
+	state atomic.Pointer[state]
 }
 
-// New returns the handler for the site published in cfg.Out.
+// New returns the server of the site published in cfg.Out and cfg.Data.
 func New(cfg Config) (*Server, error) {
 	log := cfg.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{root: os.DirFS(cfg.Out), log: log, mux: http.NewServeMux()}
+	s := &Server{root: os.DirFS(cfg.Out), data: cfg.Data, log: log, mux: http.NewServeMux()}
 	if _, err := fs.Stat(s.root, "index.html"); err != nil {
 		return nil, errors.New("server: " + cfg.Out + " holds no built site (index.html is missing); run naskah build first")
 	}
+	st, err := loadState(cfg.Data)
+	if err != nil {
+		return nil, err
+	}
+	s.state.Store(st)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.Handle("GET /api/v1/search", s.handle(s.searchAPI))
+	s.mux.Handle("GET /api/", s.handle(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
+	s.mux.Handle("GET /cari", s.handle(s.searchPage))
 	s.mux.HandleFunc("GET /", s.static)
 	return s, nil
 }
@@ -52,10 +70,13 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	switch {
+	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		rec.Header().Set("Allow", "GET, HEAD")
-		http.Error(rec, "metode tidak diizinkan", http.StatusMethodNotAllowed)
-	} else {
+		s.fail(rec, r, errMethod)
+	case len(r.RequestURI) > maxURLLength:
+		s.fail(rec, r, errURITooLong)
+	default:
 		s.mux.ServeHTTP(rec, r)
 	}
 	s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
@@ -119,16 +140,19 @@ func fileName(urlPath string) (string, bool) {
 	return name, true
 }
 
-// notFound answers with the site's themed 404 page, read afresh so that a rebuilt
-// site's page is served.
-func (s *Server) notFound(w http.ResponseWriter) {
+func (s *Server) notFound(w http.ResponseWriter) { s.errorPage(w, http.StatusNotFound) }
+
+// errorPage answers with the site's themed 404 page, read afresh so that a rebuilt
+// site's page is served. The static site has one error page; its text fits every
+// status this server answers on HTML routes well enough, and the status line is exact.
+func (s *Server) errorPage(w http.ResponseWriter, status int) {
 	page, err := fs.ReadFile(s.root, "404.html")
 	if err != nil {
-		page = []byte("404 halaman tidak ditemukan\n")
+		page = []byte(http.StatusText(status) + "\n")
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(http.StatusNotFound)
+	w.WriteHeader(status)
 	w.Write(page)
 }
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -8,101 +9,128 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"naskah/internal/build"
 )
 
-// site writes a tiny published site and returns a handler over it.
-func site(t *testing.T) http.Handler {
+// newTestServer builds the fixture site of internal/build, drafts included, adds
+// files that must never be served, and returns a server over it.
+func newTestServer(t *testing.T) *Server {
 	t.Helper()
 	dir := t.TempDir()
-	files := map[string]string{
-		"index.html":              "<!DOCTYPE html><title>beranda</title>",
-		"404.html":                "<!DOCTYPE html><title>tidak ditemukan</title>",
-		"mamuju/index.html":       "<!DOCTYPE html><title>mamuju</title>",
-		"mamuju/feed.xml":         "<feed/>",
-		"sitemap.xml":             "<urlset/>",
-		"robots.txt":              "User-agent: *\n",
-		"assets/naskah.1234.css":  "body{}",
-		".gitkeep":                "",
-		"kosong/.keep":            "",
-		"mamuju/.rahasia":         "rahasia",
-		".git/config":             "rahasia",
-		"mamuju/kebijakan/v1.txt": "teks",
+	out, data := filepath.Join(dir, "public"), filepath.Join(dir, "data")
+	cfg := build.Config{
+		Content: os.DirFS("../build/testdata/site"), ContentDir: "content",
+		Out: out, Data: data, Drafts: true,
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
+	if _, err := build.Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	hidden := map[string]string{
+		".gitkeep":        "",
+		"kosong/.keep":    "",
+		"contoh/.rahasia": "rahasia",
+		".git/config":     "rahasia",
+	}
+	for name, body := range hidden {
+		p := filepath.Join(out, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	h, err := New(Config{Out: dir})
+	s, err := New(Config{Out: out, Data: data})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return h
+	t.Cleanup(func() { s.Close() })
+	return s
 }
 
-func TestServer(t *testing.T) {
-	h := site(t)
+// get sends one request to h and returns the response with its body read.
+func get(t *testing.T, h http.Handler, method, target string) (*http.Response, string) {
+	t.Helper()
+	req := httptest.NewRequest(method, "http://example"+target, nil)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	res := rec.Result()
+	body, _ := io.ReadAll(res.Body)
+	return res, string(body)
+}
+
+func TestStatic(t *testing.T) {
+	s := newTestServer(t)
+	const html = "text/html; charset=utf-8"
 	tests := []struct {
 		method, target string
 		status         int
 		contentType    string
 		body           string // a part of the body
 	}{
-		{"GET", "/", 200, "text/html; charset=utf-8", "beranda"},
-		{"HEAD", "/", 200, "text/html; charset=utf-8", ""},
-		{"GET", "/mamuju/", 200, "text/html; charset=utf-8", "mamuju"},
-		{"GET", "/mamuju", 301, "", ""},
-		{"GET", "/mamuju/feed.xml", 200, "application/atom+xml; charset=utf-8", "<feed/>"},
-		{"GET", "/sitemap.xml", 200, "application/xml; charset=utf-8", "<urlset/>"},
+		{"GET", "/", 200, html, "Situs Uji"},
+		{"HEAD", "/", 200, html, ""},
+		{"GET", "/contoh/", 200, html, "Kabupaten Contoh"},
+		{"GET", "/contoh", 301, "", ""},
+		{"GET", "/contoh/feed.xml", 200, "application/atom+xml; charset=utf-8", "<feed"},
+		{"GET", "/sitemap.xml", 200, "application/xml; charset=utf-8", "<urlset"},
 		{"GET", "/robots.txt", 200, "text/plain; charset=utf-8", "User-agent"},
-		{"GET", "/assets/naskah.1234.css", 200, "text/css; charset=utf-8", "body{}"},
 		{"GET", "/healthz", 200, "text/plain; charset=utf-8", "ok"},
-		{"GET", "/tidak-ada/", 404, "text/html; charset=utf-8", "tidak ditemukan"},
-		{"GET", "/kosong/", 404, "text/html; charset=utf-8", "tidak ditemukan"},
-		{"GET", "/.gitkeep", 404, "text/html; charset=utf-8", "tidak ditemukan"},
-		{"GET", "/mamuju/.rahasia", 404, "text/html; charset=utf-8", "tidak ditemukan"},
-		{"GET", "/.git/config", 404, "text/html; charset=utf-8", "tidak ditemukan"},
-		{"GET", "/%2egit/config", 404, "text/html; charset=utf-8", "tidak ditemukan"},
-		{"GET", "/mamuju/..%2f..%2fetc/passwd", 404, "text/html; charset=utf-8", "tidak ditemukan"},
-		{"GET", "/mamuju\\..\\index.html", 404, "text/html; charset=utf-8", "tidak ditemukan"},
+		{"GET", "/tidak-ada/", 404, html, "Halaman tidak ditemukan"},
+		{"GET", "/kosong/", 404, html, "Halaman tidak ditemukan"},
+		{"GET", "/.gitkeep", 404, html, "Halaman tidak ditemukan"},
+		{"GET", "/contoh/.rahasia", 404, html, "Halaman tidak ditemukan"},
+		{"GET", "/.git/config", 404, html, "Halaman tidak ditemukan"},
+		{"GET", "/%2egit/config", 404, html, "Halaman tidak ditemukan"},
+		{"GET", "/contoh/..%2f..%2fetc/passwd", 404, html, "Halaman tidak ditemukan"},
+		{"GET", "/contoh\\..\\index.html", 404, html, "Halaman tidak ditemukan"},
 		{"POST", "/", 405, "", ""},
-		{"PUT", "/mamuju/", 405, "", ""},
+		{"PUT", "/contoh/", 405, "", ""},
 		{"DELETE", "/healthz", 405, "", ""},
+		{"GET", "/" + strings.Repeat("a", 3000), 414, "", ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
-			req := httptest.NewRequest(tt.method, "http://example"+tt.target, nil)
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, req)
-			if rec.Code != tt.status {
-				t.Fatalf("status = %d, want %d", rec.Code, tt.status)
+		t.Run(tt.method+" "+tt.target[:min(len(tt.target), 40)], func(t *testing.T) {
+			res, body := get(t, s, tt.method, tt.target)
+			if res.StatusCode != tt.status {
+				t.Fatalf("status = %d, want %d", res.StatusCode, tt.status)
 			}
-			if tt.contentType != "" && rec.Header().Get("Content-Type") != tt.contentType {
-				t.Errorf("Content-Type = %q, want %q", rec.Header().Get("Content-Type"), tt.contentType)
+			if tt.contentType != "" && res.Header.Get("Content-Type") != tt.contentType {
+				t.Errorf("Content-Type = %q, want %q", res.Header.Get("Content-Type"), tt.contentType)
 			}
-			body, _ := io.ReadAll(rec.Body)
-			if !strings.Contains(string(body), tt.body) {
-				t.Errorf("body %q lacks %q", body, tt.body)
+			if !strings.Contains(body, tt.body) {
+				t.Errorf("body lacks %q", tt.body)
 			}
-			if tt.method == "HEAD" && len(body) != 0 {
+			if tt.method == "HEAD" && body != "" {
 				t.Errorf("HEAD answered with a body")
 			}
-			if tt.status == 405 && rec.Header().Get("Allow") != "GET, HEAD" {
-				t.Errorf("Allow = %q", rec.Header().Get("Allow"))
+			if tt.status == 405 && res.Header.Get("Allow") != "GET, HEAD" {
+				t.Errorf("Allow = %q", res.Header.Get("Allow"))
 			}
-			if strings.Contains(string(body), "rahasia") {
+			if strings.Contains(body, "rahasia") {
 				t.Errorf("served a dot-file")
 			}
 		})
 	}
 }
 
+func TestAssetsServedWithTheirType(t *testing.T) {
+	s := newTestServer(t)
+	_, page := get(t, s, "GET", "/")
+	i := strings.Index(page, "/assets/naskah.")
+	if i < 0 {
+		t.Fatal("home page links no stylesheet")
+	}
+	css := page[i : i+strings.Index(page[i:], `"`)]
+	res, body := get(t, s, "GET", css)
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "text/css; charset=utf-8" || !strings.Contains(body, "body") {
+		t.Errorf("GET %s: %d %q", css, res.StatusCode, res.Header.Get("Content-Type"))
+	}
+}
+
 func TestNewRefusesEmptyDirectory(t *testing.T) {
-	if _, err := New(Config{Out: t.TempDir()}); err == nil {
+	if _, err := New(Config{Out: t.TempDir(), Data: t.TempDir()}); err == nil {
 		t.Fatal("New accepted a directory without a built site")
 	}
 }

@@ -1,0 +1,175 @@
+package search
+
+import (
+	"html"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search"
+
+	"naskah/internal/catalog"
+)
+
+// hit resolves a bleve hit to the version and section the reader should see: of the
+// versions that hold the section and pass the filters, the newest.
+func (ix *Index) hit(h *search.DocumentMatch, r Request, marks *marker) (Hit, bool) {
+	region, rest, _ := strings.Cut(h.ID, "/")
+	policy, rest, _ := strings.Cut(rest, "#")
+	sectionID, _, _ := strings.Cut(rest, "@")
+	var v *catalog.Version
+	for _, slug := range storedList(h.Fields["versions"]) {
+		cand := ix.cat.Version(region, policy, slug)
+		if cand == nil || (!r.AllVersions && !cand.Current) || (r.Status != "" && cand.Status != r.Status) {
+			continue
+		}
+		v = cand // stored oldest first
+	}
+	if v == nil {
+		return Hit{}, false
+	}
+	sec := section(v, sectionID)
+	if sec == nil {
+		return Hit{}, false
+	}
+	url := v.URL
+	if v.Current {
+		url = ix.cat.Policy(region, policy).URL
+	}
+	if sec.ID != "" {
+		url += "#" + sec.ID
+	}
+	return Hit{
+		Region: region, Policy: policy, Version: v.Slug, Title: v.Title, Section: sec.Heading,
+		URL: url, Status: v.Status, Date: v.Date, Score: h.Score,
+		Fragments: ix.fragments(sec.Text, marks),
+	}, true
+}
+
+func storedList(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func section(v *catalog.Version, id string) *catalog.Section {
+	for i := range v.Sections {
+		if v.Sections[i].ID == id {
+			return &v.Sections[i]
+		}
+	}
+	return nil
+}
+
+// marker knows which analyzed terms of a text a query matched.
+type marker struct {
+	terms    map[string]bool
+	prefixes []string
+}
+
+func (m *marker) add(c clause, terms []string) {
+	if c.prefix {
+		m.prefixes = append(m.prefixes, prefixes(c.text, terms)...)
+		return
+	}
+	for _, t := range terms {
+		m.terms[t] = true
+	}
+}
+
+func (m *marker) matches(term []byte) bool {
+	if m.terms[string(term)] {
+		return true
+	}
+	for _, p := range m.prefixes {
+		if strings.HasPrefix(string(term), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Fragment sizes, in bytes of text.
+const (
+	fragmentLen   = 200
+	fragmentCount = 2
+)
+
+// fragments cuts up to fragmentCount passages of text around its matches, escapes
+// them and wraps each match in <mark>.
+func (ix *Index) fragments(text string, m *marker) []string {
+	type span struct{ start, end int }
+	var spans []span
+	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
+		if m.matches(tok.Term) {
+			spans = append(spans, span{tok.Start, tok.End})
+		}
+	}
+	var out []string
+	for i := 0; i < len(spans) && len(out) < fragmentCount; {
+		from, to := window(text, spans[i].start, fragmentLen)
+		var b strings.Builder
+		if from > 0 {
+			b.WriteString("… ")
+		}
+		pos := from
+		for ; i < len(spans) && spans[i].end <= to; i++ {
+			b.WriteString(html.EscapeString(text[pos:spans[i].start]))
+			b.WriteString("<mark>" + html.EscapeString(text[spans[i].start:spans[i].end]) + "</mark>")
+			pos = spans[i].end
+		}
+		b.WriteString(html.EscapeString(text[pos:to]))
+		if to < len(text) {
+			b.WriteString(" …")
+		}
+		out = append(out, b.String())
+		for i < len(spans) && spans[i].start < to {
+			i++
+		}
+	}
+	if len(out) == 0 && text != "" {
+		// A match in the title or heading only: show the opening of the text.
+		_, to := window(text, 0, fragmentLen)
+		frag := html.EscapeString(text[:to])
+		if to < len(text) {
+			frag += " …"
+		}
+		out = append(out, frag)
+	}
+	return out
+}
+
+// window returns a passage of about size bytes that starts a little before at, with
+// both ends on word boundaries where there are any.
+func window(text string, at, size int) (from, to int) {
+	from = max(at-size/4, 0)
+	if from > 0 {
+		if sp := strings.IndexByte(text[from:at], ' '); sp >= 0 {
+			from += sp + 1
+		} else {
+			from = at
+		}
+	}
+	to = from + size
+	if to >= len(text) {
+		return from, len(text)
+	}
+	if to > at {
+		if sp := strings.LastIndexByte(text[at:to], ' '); sp > 0 {
+			return from, at + sp
+		}
+	}
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	return from, to
+}

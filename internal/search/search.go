@@ -1,0 +1,312 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"naskah/internal/catalog"
+)
+
+// Limits on paging.
+const (
+	DefaultSize = 10
+	MaxSize     = 50
+	MaxDepth    = 1000 // hits skipped plus hits returned
+)
+
+// Index is an open, read-only search index with the catalog it was built from.
+type Index struct {
+	idx      bleve.Index
+	cat      *catalog.Catalog
+	analyzer analysis.Analyzer
+}
+
+// Open opens the index in dir read-only.
+func Open(dir string, c *catalog.Catalog) (*Index, error) {
+	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("search: open %s: %w", dir, err)
+	}
+	a := idx.Mapping().AnalyzerNamed(analyzerName)
+	if a == nil {
+		idx.Close()
+		return nil, fmt.Errorf("search: %s has no %s analyzer", dir, analyzerName)
+	}
+	return &Index{idx: idx, cat: c, analyzer: a}, nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.idx.Close() }
+
+// Request is a reader's search.
+type Request struct {
+	Query       string
+	Regions     []string // any of them; none means all
+	Tag         string
+	Status      string // berlaku, diganti, dicabut or rancangan
+	AllVersions bool   // search every version, not only those in force
+	Page        int    // from 1
+	Size        int
+}
+
+// Result is one page of hits.
+type Result struct {
+	Total  int
+	Page   int
+	Size   int
+	Took   time.Duration
+	Hits   []Hit
+	Facets Facets
+}
+
+// Hit is a section of a version that matches.
+type Hit struct {
+	Region    string
+	Policy    string
+	Version   string
+	Title     string
+	Section   string // the section's heading
+	URL       string // absolute path with the section's anchor
+	Status    string
+	Date      string
+	Score     float64
+	Fragments []string // HTML: escaped text with <mark> around matches
+}
+
+// Facets count the matching sections by region, tag and status.
+type Facets struct {
+	Region []Count
+	Tag    []Count
+	Status []Count
+}
+
+// Count is one facet value and how many hits have it.
+type Count struct {
+	Value string
+	Count int
+}
+
+// Search answers r. Bad input is a *QueryError.
+func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	if err := r.normalize(); err != nil {
+		return nil, err
+	}
+	clauses, err := parseQuery(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	q, marks := ix.buildQuery(clauses, r)
+	if q == nil {
+		return nil, &QueryError{Msg: "kueri kosong: tuliskan kata yang dicari"}
+	}
+	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, false)
+	req.Fields = []string{"versions"}
+	req.AddFacet("region", bleve.NewFacetRequest("region", 200))
+	req.AddFacet("tags", bleve.NewFacetRequest("tags", 50))
+	req.AddFacet("status", bleve.NewFacetRequest(r.statusField(), 4))
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := &Result{Total: int(res.Total), Page: r.Page, Size: r.Size, Facets: facets(res.Facets)}
+	for _, h := range res.Hits {
+		if hit, ok := ix.hit(h, r, marks); ok {
+			out.Hits = append(out.Hits, hit)
+		}
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func (r *Request) normalize() error {
+	if r.Size == 0 {
+		r.Size = DefaultSize
+	}
+	if r.Page == 0 {
+		r.Page = 1
+	}
+	switch {
+	case r.Size < 1 || r.Size > MaxSize:
+		return &QueryError{Msg: fmt.Sprintf("size harus antara 1 dan %d", MaxSize)}
+	case r.Page < 1 || r.Page*r.Size > MaxDepth:
+		return &QueryError{Msg: fmt.Sprintf("page di luar jangkauan (paling dalam %d hasil)", MaxDepth)}
+	}
+	if r.Status != "" && !slices.Contains(Statuses, r.Status) {
+		return &QueryError{Msg: "status harus berlaku, diganti, dicabut atau rancangan"}
+	}
+	return nil
+}
+
+// Statuses are the states a reader sees, which status= filters by.
+var Statuses = []string{"berlaku", "diganti", "dicabut", "rancangan"}
+
+// statusField is the field that holds the states the search is about.
+func (r *Request) statusField() string {
+	if r.AllVersions {
+		return "status"
+	}
+	return "current_status"
+}
+
+// IsQueryError reports whether err is the reader's to fix.
+func IsQueryError(err error) bool {
+	var qe *QueryError
+	return errors.As(err, &qe)
+}
+
+// fieldBoosts rank a match in a title above one in a heading, and both above the text.
+var fieldBoosts = []struct {
+	field string
+	boost float64
+}{{"title", 3}, {"heading", 2}, {"text", 1}}
+
+// buildQuery turns clauses and filters into a bleve query, and returns what the
+// fragments should mark. It returns nil when nothing is left to look for.
+func (ix *Index) buildQuery(clauses []clause, r Request) (query.Query, *marker) {
+	var must, should, mustNot []query.Query
+	marks := &marker{terms: map[string]bool{}}
+	for _, c := range clauses {
+		q := ix.clauseQuery(c, marks)
+		switch {
+		case q == nil:
+		case c.exclude:
+			mustNot = append(mustNot, q)
+		default:
+			should = append(should, q)
+		}
+	}
+	if len(should) == 0 {
+		return nil, marks
+	}
+	if len(should) > 1 {
+		// Sections with every word come first.
+		all := bleve.NewConjunctionQuery(should...)
+		all.SetBoost(float64(2 * len(should)))
+		should = append([]query.Query{all}, should...)
+	}
+	must = append(must, ix.filters(r)...)
+	b := bleve.NewBooleanQuery()
+	b.AddMust(must...)
+	b.AddShould(should...)
+	b.SetMinShould(1)
+	b.AddMustNot(mustNot...)
+	return b, marks
+}
+
+// clauseQuery matches one clause in the title, heading or text.
+func (ix *Index) clauseQuery(c clause, marks *marker) query.Query {
+	terms := ix.terms(c.text)
+	if len(terms) == 0 && !c.prefix {
+		return nil // only stop words
+	}
+	var alts []query.Query
+	for _, fb := range fieldBoosts {
+		switch {
+		case c.prefix:
+			for _, p := range prefixes(c.text, terms) {
+				q := bleve.NewPrefixQuery(p)
+				q.SetField(fb.field)
+				q.SetBoost(fb.boost)
+				alts = append(alts, q)
+			}
+		case c.phrase:
+			q := bleve.NewMatchPhraseQuery(c.text)
+			q.SetField(fb.field)
+			q.SetBoost(fb.boost)
+			alts = append(alts, q)
+		default:
+			q := bleve.NewMatchQuery(c.text)
+			q.SetField(fb.field)
+			q.SetBoost(fb.boost)
+			q.SetOperator(query.MatchQueryOperatorAnd)
+			alts = append(alts, q)
+		}
+	}
+	if !c.exclude {
+		marks.add(c, terms)
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// prefixes are what a prefix* looks for: the letters as typed, and their stem, so
+// that kepegawai* finds kepegawaian (indexed as its root pegawai).
+func prefixes(text string, terms []string) []string {
+	raw := strings.ToLower(strings.TrimFunc(text, func(r rune) bool { return letters(string(r)) == 0 }))
+	out := []string{raw}
+	if len(terms) == 1 && terms[0] != raw && len(terms[0]) >= minPrefix {
+		out = append(out, terms[0])
+	}
+	return out
+}
+
+// terms analyzes text as the index does.
+func (ix *Index) terms(text string) []string {
+	var out []string
+	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+func (ix *Index) filters(r Request) []query.Query {
+	var out []query.Query
+	term := func(field, value string) query.Query {
+		q := bleve.NewTermQuery(value)
+		q.SetField(field)
+		return q
+	}
+	if len(r.Regions) > 0 {
+		var any []query.Query
+		for _, reg := range r.Regions {
+			any = append(any, term("region", reg))
+		}
+		out = append(out, bleve.NewDisjunctionQuery(any...))
+	}
+	if r.Tag != "" {
+		out = append(out, term("tags", r.Tag))
+	}
+	if r.Status != "" {
+		out = append(out, term(r.statusField(), r.Status))
+	}
+	if !r.AllVersions {
+		q := bleve.NewBoolFieldQuery(true)
+		q.SetField("current")
+		out = append(out, q)
+	}
+	for _, q := range out {
+		if b, ok := q.(query.BoostableQuery); ok {
+			b.SetBoost(0) // filters must not change the ranking
+		}
+	}
+	return out
+}
+
+func facets(fr search.FacetResults) Facets {
+	list := func(name string) []Count {
+		f := fr[name]
+		if f == nil || f.Terms == nil {
+			return []Count{}
+		}
+		out := []Count{}
+		for _, t := range f.Terms.Terms() {
+			out = append(out, Count{Value: t.Term, Count: t.Count})
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+		return out
+	}
+	return Facets{Region: list("region"), Tag: list("tags"), Status: list("status")}
+}

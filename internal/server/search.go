@@ -1,0 +1,127 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"naskah/internal/content"
+	"naskah/internal/search"
+)
+
+// searchParams reads a search from the query string, as /api/v1/search and /cari
+// share it: q, region (repeatable), tag, status, versions=current|all, page, size.
+func searchParams(v url.Values) (search.Request, error) {
+	r := search.Request{Query: v.Get("q"), Regions: v["region"], Tag: v.Get("tag"), Status: v.Get("status")}
+	if len(r.Query) > search.MaxQueryLength {
+		return r, badRequest("q terlalu panjang (paling banyak 256 karakter)")
+	}
+	if len(r.Regions) > 20 {
+		return r, badRequest("terlalu banyak region (paling banyak 20)")
+	}
+	for _, reg := range r.Regions {
+		if !content.ValidSlug(reg) {
+			return r, badRequest("region harus berupa slug, misalnya mamuju")
+		}
+	}
+	if r.Tag != "" && !content.ValidSlug(r.Tag) {
+		return r, badRequest("tag harus berupa slug, misalnya pelatihan")
+	}
+	switch v.Get("versions") {
+	case "", "current":
+	case "all":
+		r.AllVersions = true
+	default:
+		return r, badRequest("versions harus current atau all")
+	}
+	var err error
+	if r.Page, err = intParam(v, "page"); err != nil {
+		return r, err
+	}
+	if r.Size, err = intParam(v, "size"); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+func intParam(v url.Values, name string) (int, error) {
+	s := v.Get(name)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 1000 {
+		return 0, badRequest(name + " harus bilangan bulat positif")
+	}
+	return n, nil
+}
+
+// searchResponse is the JSON of /api/v1/search.
+type searchResponse struct {
+	Query  string       `json:"query"`
+	Total  int          `json:"total"`
+	Page   int          `json:"page"`
+	Size   int          `json:"size"`
+	TookMS float64      `json:"took_ms"`
+	Hits   []searchHit  `json:"hits"`
+	Facets searchFacets `json:"facets"`
+}
+
+type searchHit struct {
+	Region    string   `json:"region"`
+	Policy    string   `json:"policy"`
+	Version   string   `json:"version"`
+	Title     string   `json:"title"`
+	Section   string   `json:"section"`
+	URL       string   `json:"url"`
+	Status    string   `json:"status"`
+	Date      string   `json:"date"`
+	Score     float64  `json:"score"`
+	Fragments []string `json:"fragments"`
+}
+
+type searchFacets struct {
+	Region []facetCount `json:"region"`
+	Tag    []facetCount `json:"tag"`
+	Status []facetCount `json:"status"`
+}
+
+type facetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) error {
+	req, err := searchParams(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	if req.Query == "" {
+		return badRequest("q wajib diisi")
+	}
+	st := s.acquire()
+	defer st.release()
+	res, err := st.index.Search(r.Context(), req)
+	if err != nil {
+		return err
+	}
+	out := searchResponse{
+		Query: req.Query, Total: res.Total, Page: res.Page, Size: res.Size,
+		TookMS: float64(res.Took.Microseconds()) / 1000, Hits: []searchHit{},
+		Facets: searchFacets{Region: counts(res.Facets.Region), Tag: counts(res.Facets.Tag), Status: counts(res.Facets.Status)},
+	}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, searchHit(h))
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func counts(cs []search.Count) []facetCount {
+	out := make([]facetCount, len(cs))
+	for i, c := range cs {
+		out[i] = facetCount(c)
+	}
+	return out
+}

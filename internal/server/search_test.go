@@ -1,0 +1,113 @@
+package server
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestSearchAPI(t *testing.T) {
+	s := newTestServer(t)
+	res, body := get(t, s, "GET", "/api/v1/search?q=pelatihan")
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/json; charset=utf-8" {
+		t.Fatalf("status %d, type %q: %s", res.StatusCode, res.Header.Get("Content-Type"), body)
+	}
+	var got struct {
+		Query, Total, Page, Size, TookMS any
+		Hits                             []map[string]any
+		Facets                           map[string][]map[string]any
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Hits) == 0 {
+		t.Fatalf("no hits: %s", body)
+	}
+	for _, key := range []string{"region", "policy", "version", "title", "section", "url", "status", "date", "score", "fragments"} {
+		if _, ok := got.Hits[0][key]; !ok {
+			t.Errorf("hit lacks %q: %v", key, got.Hits[0])
+		}
+	}
+	for _, key := range []string{"region", "tag", "status"} {
+		if _, ok := got.Facets[key]; !ok {
+			t.Errorf("facets lack %q", key)
+		}
+	}
+	if !strings.Contains(body, `"took_ms":`) || !strings.Contains(body, `"total":`) {
+		t.Errorf("response lacks took_ms or total: %s", body)
+	}
+}
+
+func TestSearchAPIErrors(t *testing.T) {
+	s := newTestServer(t)
+	tests := []struct {
+		query  string
+		status int
+	}{
+		{"", 400},
+		{"q=", 400},
+		{"q=" + strings.Repeat("a", 300), 400},
+		{"q=-pelatihan", 400},
+		{"q=x&size=500", 400},
+		{"q=x&size=-1", 400},
+		{"q=x&page=abc", 400},
+		{"q=x&page=999", 400},
+		{"q=x&versions=semua", 400},
+		{"q=x&status=aktif", 400},
+		{"q=x&region=../../etc", 400},
+		{"q=x&tag=%3Cscript%3E", 400},
+		{"q=%ff%fe", 400},
+	}
+	for _, tt := range tests {
+		res, body := get(t, s, "GET", "/api/v1/search?"+tt.query)
+		if res.StatusCode != tt.status {
+			t.Errorf("%s: status %d, want %d: %s", tt.query, res.StatusCode, tt.status, body)
+			continue
+		}
+		var e struct {
+			Error struct{ Code, Message string }
+		}
+		if err := json.Unmarshal([]byte(body), &e); err != nil || e.Error.Code == "" || e.Error.Message == "" {
+			t.Errorf("%s: error body %q (%v)", tt.query, body, err)
+		}
+	}
+	if res, body := get(t, s, "GET", "/api/v1/tidak-ada"); res.StatusCode != 404 || !strings.Contains(body, `"not_found"`) {
+		t.Errorf("unknown API route: %d %s", res.StatusCode, body)
+	}
+	if res, body := get(t, s, "POST", "/api/v1/search?q=x"); res.StatusCode != 405 || !strings.Contains(body, `"method_not_allowed"`) {
+		t.Errorf("POST: %d %s", res.StatusCode, body)
+	}
+}
+
+func TestSearchPage(t *testing.T) {
+	s := newTestServer(t)
+	hostile := `"><img src=x onerror=alert(1)><script>alert(2)</script>`
+	tests := []struct {
+		query  string
+		status int
+		want   []string
+	}{
+		{"", 200, []string{"Tuliskan satu kata", `href="/contoh/"`}},
+		{"q=pelatihan", 200, []string{"hasil untuk", "<mark>", `href="/contoh/kebijakan-uji/#`}},
+		{"q=zzzzzz", 200, []string{"Tidak ada hasil", `href="/contoh/"`}},
+		{"q=zzzzzz&region=contoh", 200, []string{"Cari lagi tanpa filter"}},
+		{"q=-pelatihan", 400, []string{"pengecualian"}},
+		{"q=kebijakan&page=2&size=1", 200, []string{`rel="prev"`}},
+		{"q=" + url.QueryEscape(hostile), 200, []string{"&lt;script&gt;"}},
+	}
+	for _, tt := range tests {
+		res, body := get(t, s, "GET", "/cari?"+tt.query)
+		if res.StatusCode != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.query, res.StatusCode, tt.status)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: page lacks %q", tt.query, w)
+			}
+		}
+		if strings.Contains(body, "<script") || strings.Contains(body, "<img src=x") {
+			t.Errorf("%s: page reflects markup unescaped", tt.query)
+		}
+	}
+}

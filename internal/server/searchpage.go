@@ -1,0 +1,132 @@
+package server
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"naskah/internal/catalog"
+	"naskah/internal/content"
+	"naskah/internal/pages"
+	"naskah/internal/search"
+)
+
+// searchView is the search page.
+type searchView struct {
+	pages.Page
+	Query     string
+	Request   search.Request
+	Error     string
+	Result    *search.Result
+	Hits      []pageHit
+	Regions   []*catalog.Region
+	Region    string // the region chosen in the form
+	Tags      []string
+	Statuses  []string
+	Filtered  bool   // a filter narrows the search
+	Unfilter  string // the same search without filters
+	Prev      string
+	Next      string
+	PageCount int
+}
+
+type pageHit struct {
+	search.Hit
+	RegionName string
+	DateText   string
+	Fragments  []template.HTML
+}
+
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
+	st := s.acquire()
+	defer st.release()
+	req, err := searchParams(r.URL.Query())
+	v := searchView{
+		Page: s.basePage(st, "search.title"), Query: req.Query, Request: req,
+		Regions: st.cat.Regions, Tags: st.cat.Tags(), Statuses: search.Statuses,
+	}
+	if len(req.Regions) > 0 {
+		v.Region = req.Regions[0]
+	}
+	v.NoIndex = true
+	v.Filtered = len(req.Regions) > 0 || req.Tag != "" || req.Status != "" || req.AllVersions
+	v.Unfilter = "/cari?" + url.Values{"q": {req.Query}}.Encode()
+	status := http.StatusOK
+	if err == nil && req.Query != "" {
+		v.Result, err = st.index.Search(r.Context(), req)
+	}
+	if err != nil {
+		he := classify(err)
+		if he.status >= 500 {
+			return err
+		}
+		v.Error, v.Result, status = he.msg, nil, he.status
+	}
+	if v.Result != nil {
+		s.fillHits(st, &v, r.URL.Query())
+	}
+	out, err := st.theme.Render("search", v)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(status)
+	w.Write(out)
+	return nil
+}
+
+func (s *Server) fillHits(st *state, v *searchView, q url.Values) {
+	for _, h := range v.Result.Hits {
+		ph := pageHit{Hit: h}
+		if reg := st.cat.Region(h.Region); reg != nil {
+			kind, _ := st.theme.Strings().T("kind." + reg.Kind)
+			ph.RegionName = kind + " " + reg.Name
+		}
+		if d, err := content.ParseDate(h.Date); err == nil {
+			ph.DateText, _ = st.theme.Strings().Date(d)
+		}
+		for _, f := range h.Fragments {
+			ph.Fragments = append(ph.Fragments, template.HTML(f)) // escaped by search, but for <mark>
+		}
+		v.Hits = append(v.Hits, ph)
+	}
+	res := v.Result
+	v.PageCount = (min(res.Total, search.MaxDepth) + res.Size - 1) / res.Size
+	if res.Page > 1 {
+		v.Prev = pageURL(q, res.Page-1)
+	}
+	if res.Page < v.PageCount {
+		v.Next = pageURL(q, res.Page+1)
+	}
+}
+
+func pageURL(q url.Values, page int) string {
+	c := url.Values{}
+	for k, vs := range q {
+		c[k] = vs
+	}
+	c.Set("page", strconv.Itoa(page))
+	return "/cari?" + c.Encode()
+}
+
+// basePage is the layout data of a page the server renders.
+func (s *Server) basePage(st *state, titleKey string) pages.Page {
+	title, _ := st.theme.Strings().T(titleKey)
+	return pages.Page{
+		Site:   pages.SiteInfo{Title: st.cat.Title, Description: st.cat.Description, Language: st.cat.Language},
+		Title:  title,
+		OGType: "website",
+		Feed:   "/feed.xml",
+		Crumbs: []pages.Crumb{{Name: mustT(st, "nav.home"), URL: "/"}, {Name: title}},
+	}
+}
+
+func mustT(st *state, key string) string {
+	s, err := st.theme.Strings().T(key)
+	if err != nil {
+		return key
+	}
+	return s
+}

@@ -1,0 +1,84 @@
+package server
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"naskah/internal/catalog"
+	"naskah/internal/search"
+	"naskah/internal/theme"
+)
+
+// state is what the dynamic routes read: one build's catalog, index and theme. The
+// server swaps in a new state after a rebuild; the old one closes its index when the
+// last request using it is done.
+type state struct {
+	cat   *catalog.Catalog
+	index *search.Index
+	theme *theme.Theme
+
+	mu     sync.RWMutex // held for reading while a request uses the state
+	closed bool
+}
+
+func loadState(data string) (*state, error) {
+	cat, err := catalog.Read(filepath.Join(data, catalog.FileName))
+	if err != nil {
+		return nil, fmt.Errorf("server: %s holds no build data (run naskah build first): %w", data, err)
+	}
+	lang := cat.Language
+	if lang == "" {
+		lang = "id"
+	}
+	th, err := theme.Load(os.DirFS(filepath.Join(data, catalog.ThemeDir)), lang)
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	idx, err := search.Open(filepath.Join(data, catalog.IndexDir), cat)
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	return &state{cat: cat, index: idx, theme: th}, nil
+}
+
+// acquire returns the current state, held until release.
+func (s *Server) acquire() *state {
+	for {
+		st := s.state.Load()
+		st.mu.RLock()
+		if !st.closed {
+			return st
+		}
+		st.mu.RUnlock() // swapped out and closed meanwhile: take the new one
+	}
+}
+
+func (st *state) release() { st.mu.RUnlock() }
+
+// retire closes the state once no request holds it.
+func (st *state) retire() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.closed = true
+	st.index.Close()
+}
+
+// Reload reads the data directory again and swaps the new state in without failing
+// a request in flight. On error the old state stays in use.
+func (s *Server) Reload() error {
+	st, err := loadState(s.data)
+	if err != nil {
+		return err
+	}
+	old := s.state.Swap(st)
+	go old.retire()
+	return nil
+}
+
+// Close releases the index.
+func (s *Server) Close() error {
+	s.state.Load().retire()
+	return nil
+}
