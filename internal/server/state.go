@@ -21,6 +21,7 @@ type state struct {
 
 	mu     sync.RWMutex // held for reading while a request uses the state
 	closed bool
+	done   chan struct{} // closed once the index is closed
 }
 
 func loadState(data string) (*state, error) {
@@ -40,7 +41,7 @@ func loadState(data string) (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	return &state{cat: cat, index: idx, theme: th}, nil
+	return &state{cat: cat, index: idx, theme: th, done: make(chan struct{})}, nil
 }
 
 // acquire returns the current state, held until release.
@@ -61,8 +62,12 @@ func (st *state) release() { st.mu.RUnlock() }
 func (st *state) retire() {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	if st.closed {
+		return
+	}
 	st.closed = true
 	st.index.Close()
+	close(st.done)
 }
 
 // Reload reads the data directory again and swaps the new state in without failing

@@ -94,6 +94,7 @@ type strips struct {
 	s [3]strip
 }
 
+// add appends s to ss; ss has room for every way a form can be read.
 func (ss *strips) add(s strip) {
 	if ss.n < len(ss.s) {
 		ss.s[ss.n] = s
