@@ -8,7 +8,7 @@ import (
 
 // Limits on a query, so that no request can make the index do unbounded work.
 const (
-	MaxQueryLength = 256 // bytes
+	MaxQueryLength = 256 // characters
 	maxClauses     = 16
 	minPrefix      = 2 // letters before a *
 )
@@ -31,7 +31,7 @@ func (e *QueryError) Error() string { return e.Msg }
 // with a meaning in other query languages (+, :, ^, ~, parentheses) are plain
 // punctuation here, and an unclosed quote ends at the end of the query.
 func parseQuery(q string) ([]clause, error) {
-	if len(q) > MaxQueryLength {
+	if utf8.RuneCountInString(q) > MaxQueryLength {
 		return nil, &QueryError{Msg: "kueri terlalu panjang (paling banyak 256 karakter)"}
 	}
 	if !utf8.ValidString(q) {

@@ -17,7 +17,7 @@ func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 // fixture is a small site whose texts exercise Indonesian word forms, versions and
 // hostile input.
 var fixture = fstest.MapFS{
-	"_index.md": file("---\ntitle: Uji Cari\n---\n"),
+	"_index.md":       file("---\ntitle: Uji Cari\n---\n"),
 	"alpha/_index.md": file("---\nname: Alpha\nkind: kota\nprovince: Uji\n---\n"),
 	"alpha/kepegawaian/v1.md": file(`---
 title: Kebijakan Kepegawaian Alpha

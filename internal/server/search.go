@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"unicode/utf8"
 
 	"naskah/internal/content"
 	"naskah/internal/search"
@@ -13,7 +14,7 @@ import (
 // share it: q, region (repeatable), tag, status, versions=current|all, page, size.
 func searchParams(v url.Values) (search.Request, error) {
 	r := search.Request{Query: v.Get("q"), Regions: v["region"], Tag: v.Get("tag"), Status: v.Get("status")}
-	if len(r.Query) > search.MaxQueryLength {
+	if utf8.RuneCountInString(r.Query) > search.MaxQueryLength {
 		return r, badRequest("q terlalu panjang (paling banyak 256 karakter)")
 	}
 	if len(r.Regions) > 20 {

@@ -111,3 +111,32 @@ func TestSearchPage(t *testing.T) {
 		}
 	}
 }
+
+func TestMetadataAPI(t *testing.T) {
+	s := newTestServer(t)
+	tests := []struct {
+		target string
+		status int
+		want   []string
+	}{
+		{"/api/v1/regions", 200, []string{`"regions":[`, `"slug":"contoh"`, `"kind":"kabupaten"`, `"policies":1`}},
+		{"/api/v1/regions/contoh", 200, []string{`"slug":"kebijakan-uji"`, `"status":"berlaku"`, `"url":"/contoh/kebijakan-uji/"`}},
+		{"/api/v1/policies/contoh/kebijakan-uji", 200, []string{`"current":"2025-03"`, `"version":"2024-01"`, `"status":"diganti"`, `"status":"rancangan"`}},
+		{"/api/v1/policies/contoh/kebijakan-uji/versions/2025-03", 200, []string{`"sections":[`, `"id":"aspek-aspek-kebijakan"`, `"tags":["rekrutmen","pelatihan"]`}},
+		{"/api/v1/regions/tidak-ada", 404, []string{`daerah \"tidak-ada\" tidak dikenal`}},
+		{"/api/v1/policies/contoh/tidak-ada", 404, []string{`kebijakan \"tidak-ada\" tidak dikenal`}},
+		{"/api/v1/policies/contoh/kebijakan-uji/versions/v9", 404, []string{`versi \"v9\" tidak dikenal`}},
+		{"/api/v1/policies/tidak-ada/x/versions/v1", 404, []string{`daerah \"tidak-ada\"`}},
+	}
+	for _, tt := range tests {
+		res, body := get(t, s, "GET", tt.target)
+		if res.StatusCode != tt.status {
+			t.Errorf("%s: status %d, want %d: %s", tt.target, res.StatusCode, tt.status, body)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: body lacks %s:\n%s", tt.target, w, body)
+			}
+		}
+	}
+}

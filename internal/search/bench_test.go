@@ -1,0 +1,119 @@
+package search_test
+
+import (
+	"context"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"naskah/internal/build"
+	"naskah/internal/catalog"
+	"naskah/internal/corpus"
+	"naskah/internal/search"
+)
+
+var benchVersions = flag.Int("bench.versions", 500, "versions in the generated benchmark corpus (a multiple of 50)")
+
+var (
+	benchOnce sync.Once
+	benchCat  *catalog.Catalog
+	benchErr  error
+)
+
+// benchCatalog compiles a generated corpus once per test binary.
+func benchCatalog(b *testing.B) *catalog.Catalog {
+	benchOnce.Do(func() {
+		pool, err := corpus.NewPool(os.DirFS("../../content"))
+		if err != nil {
+			benchErr = err
+			return
+		}
+		o := corpus.Options{Regions: *benchVersions / 50, Policies: 10, Versions: 5, Words: 1700, Seed: 1}
+		res, err := build.Check(context.Background(), build.Config{Content: pool.FS(o), ContentDir: "korpus"})
+		if err != nil {
+			benchErr = err
+			return
+		}
+		benchCat = catalog.New(res.Site)
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchCat
+}
+
+func BenchmarkIndex(b *testing.B) {
+	cat := benchCatalog(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dir := filepath.Join(b.TempDir(), "index")
+		if err := search.Build(dir, cat); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		b.ReportMetric(float64(dirSize(b, dir))/1e6, "MB-index")
+		os.RemoveAll(dir)
+		b.StartTimer()
+	}
+}
+
+func dirSize(b *testing.B, dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+var benchQueries = []string{
+	"pelatihan", "pegawai", "penilaian kinerja", `"sistem informasi"`, "rekrut*",
+	"kebijakan -teknologi", "pengembangan kompetensi ASN", "resistensi perubahan", "anggaran", "mentoring",
+}
+
+// BenchmarkSearch runs the queries from parallel clients and reports latency
+// percentiles besides ns/op.
+func BenchmarkSearch(b *testing.B) {
+	cat := benchCatalog(b)
+	dir := filepath.Join(b.TempDir(), "index")
+	if err := search.Build(dir, cat); err != nil {
+		b.Fatal(err)
+	}
+	ix, err := search.Open(dir, cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	var mu sync.Mutex
+	var lat []time.Duration
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		var mine []time.Duration
+		for i := 0; pb.Next(); i++ {
+			start := time.Now()
+			if _, err := ix.Search(context.Background(), search.Request{Query: benchQueries[i%len(benchQueries)]}); err != nil {
+				b.Error(err)
+				return
+			}
+			mine = append(mine, time.Since(start))
+		}
+		mu.Lock()
+		lat = append(lat, mine...)
+		mu.Unlock()
+	})
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	if len(lat) > 0 {
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms-p50")
+		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "ms-p99")
+	}
+}
