@@ -113,7 +113,7 @@ func newPolicy(p *site.Policy) *Policy {
 			Region: p.Region.Slug, Policy: p.Slug, Slug: v.Slug, Label: v.Label, Title: v.Title,
 			Date: v.Date.String(), Status: string(v.State), Current: v.IsCurrent(), Summary: v.Summary,
 			Tags: v.Tags, Number: v.Number, Source: v.Source, Note: v.Note, URL: v.URL(),
-			Sections: sections(v.Doc),
+			Sections: Sections(v.Doc),
 		}
 		if cv.Tags == nil {
 			cv.Tags = []string{}
@@ -126,7 +126,8 @@ func newPolicy(p *site.Policy) *Policy {
 	return cp
 }
 
-func sections(doc *markdown.Rendered) []Section {
+// Sections converts a rendered document's sections.
+func Sections(doc *markdown.Rendered) []Section {
 	out := []Section{}
 	if doc == nil {
 		return out

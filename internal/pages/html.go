@@ -40,17 +40,31 @@ func (r *renderer) regionDescription(reg *site.Region) string {
 // policy renders the policy page (the version in force), every version's permanent
 // page and the version history.
 func (r *renderer) policy(p *site.Policy) error {
-	if err := r.page(p.URL(), "version", r.versionView(p.Current, p.URL())); err != nil {
+	moved := movedAnchors(p)
+	current := r.versionView(p.Current, p.URL())
+	current.Moved = moved
+	if err := r.page(p.URL(), "version", current); err != nil {
 		return err
 	}
 	for _, v := range p.Versions {
-		if err := r.page(v.URL(), "version", r.versionView(v, v.URL())); err != nil {
+		view := r.versionView(v, v.URL())
+		if v == p.Current {
+			view.Moved = moved
+		}
+		if err := r.page(v.URL(), "version", view); err != nil {
 			return err
 		}
 	}
-	newest := make([]*site.Version, len(p.Versions))
+	if err := r.changes(p); err != nil {
+		return err
+	}
+	newest := make([]historyRow, len(p.Versions))
 	for i, v := range p.Versions {
-		newest[len(p.Versions)-1-i] = v
+		row := historyRow{Version: v}
+		if v.Prev != nil {
+			row.ChangesURL = ChangesURL(v)
+		}
+		newest[len(p.Versions)-1-i] = row
 	}
 	title := r.t("history.title", p.Current.Title)
 	pg := r.base(p.HistoryURL(), title, r.t("history.description", p.Current.Title))
@@ -75,7 +89,51 @@ func (r *renderer) versionView(v *site.Version, urlPath string) versionView {
 	for i, slug := range v.Tags {
 		tags[i] = Link{Name: slug, URL: site.TagURL(slug)}
 	}
-	return versionView{Page: pg, Version: v, Tags: tags}
+	view := versionView{Page: pg, Version: v, Tags: tags, CompareRegion: CompareURL(v, nil, "")}
+	if v.Prev != nil {
+		view.ChangesURL = ChangesURL(v)
+	}
+	if other := otherVersion(v); other != nil {
+		view.CompareVersion = CompareURL(other, v, "")
+	}
+	if other := r.sameKindElsewhere(v.Policy); other != nil {
+		view.CompareRegion = CompareURL(v, other.Current, "")
+	}
+	return view
+}
+
+// otherVersion is the version a reader most likely compares v with: the one
+// before it, or for the first version the one in force.
+func otherVersion(v *site.Version) *site.Version {
+	switch {
+	case v.Prev != nil:
+		return v.Prev
+	case v != v.Policy.Current:
+		return v.Policy.Current
+	case v.Next != nil:
+		return v.Next
+	}
+	return nil
+}
+
+// sameKindElsewhere finds the same kind of policy in another region: the first
+// with the same slug, else the only policy of the first other region that has one.
+func (r *renderer) sameKindElsewhere(p *site.Policy) *site.Policy {
+	var fallback *site.Policy
+	for _, reg := range r.site.Regions {
+		if reg == p.Region {
+			continue
+		}
+		for _, q := range reg.Policies {
+			if q.Slug == p.Slug {
+				return q
+			}
+		}
+		if fallback == nil && len(reg.Policies) == 1 {
+			fallback = reg.Policies[0]
+		}
+	}
+	return fallback
 }
 
 func (r *renderer) topics() error {

@@ -56,12 +56,26 @@ type versionView struct {
 	Page
 	Version *site.Version
 	Tags    []Link
+	// ChangesURL is the change page from the previous version, if there is one.
+	ChangesURL string
+	// CompareVersion and CompareRegion open the comparison page with this version
+	// against another version, or against the same kind of policy elsewhere.
+	CompareVersion string
+	CompareRegion  string
+	// Moved maps the anchors of older versions to where they went; only the
+	// pages of the version in force have it.
+	Moved map[string]Moved
 }
 
 type historyView struct {
 	Page
 	Policy   *site.Policy
-	Versions []*site.Version // newest first
+	Versions []historyRow // newest first
+}
+
+type historyRow struct {
+	*site.Version
+	ChangesURL string
 }
 
 type topicView struct {

@@ -123,8 +123,10 @@ func (s *Server) basePage(st *state, titleKey string) pages.Page {
 	}
 }
 
-func mustT(st *state, key string) string {
-	s, err := st.theme.Strings().T(key)
+// mustT is a UI string; a theme that lacks it shows the key rather than failing
+// the page.
+func mustT(st *state, key string, args ...any) string {
+	s, err := st.theme.Strings().T(key, args...)
 	if err != nil {
 		return key
 	}

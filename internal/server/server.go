@@ -66,7 +66,9 @@ func New(cfg Config) (*Server, error) {
 	s.mux.Handle("GET /api/v1/policies/{region}/{policy}", s.handle(s.policyAPI))
 	s.mux.Handle("GET /api/v1/policies/{region}/{policy}/versions/{version}", s.handle(s.versionAPI))
 	s.mux.Handle("GET /api/", s.handle(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
+	s.mux.Handle("GET /api/v1/compare", s.handle(s.compareAPI))
 	s.mux.Handle("GET /cari", s.handle(s.searchPage))
+	s.mux.Handle("GET /bandingkan", s.handle(s.comparePage))
 	s.mux.HandleFunc("GET /", s.static)
 	return s, nil
 }

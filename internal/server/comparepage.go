@@ -1,0 +1,149 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"naskah/internal/catalog"
+	"naskah/internal/compare"
+	"naskah/internal/pages"
+)
+
+// compareView is the comparison page.
+type compareView struct {
+	pages.Page
+	A, B       *catalog.Version // nil until chosen
+	AName      string
+	BName      string
+	Result     *compare.Result
+	Side       bool // side by side rather than inline
+	InlineURL  string
+	SideURL    string
+	AOptions   []option
+	BOptions   []option
+	Error      string
+	ShareURL   string
+	Unchanged  int
+	HasChanges bool
+}
+
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) error {
+	st := s.acquire()
+	defer st.release()
+	q := r.URL.Query()
+	v := compareView{Page: s.basePage(st, "compare.title"), Side: q.Get("view") == "side"}
+	v.Description = mustT(st, "compare.description")
+	status := http.StatusOK
+	if q.Get("a") != "" && q.Get("b") != "" {
+		a, b, res, err := comparePair(st.cat, q)
+		if err != nil {
+			he := classify(err)
+			if he.status >= 500 {
+				return err
+			}
+			v.Error, status = he.msg, he.status
+		} else {
+			s.fillComparison(st, &v, a, b, res)
+		}
+	} else {
+		v.Error = mustT(st, "compare.need_both")
+	}
+	v.AOptions = options(st.cat, anchorOf(st.cat, q.Get("a"), q.Get("b")), q.Get("a"))
+	v.BOptions = options(st.cat, anchorOf(st.cat, q.Get("b"), q.Get("a")), q.Get("b"))
+	out, err := st.theme.Render("compare", v)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(status)
+	w.Write(out)
+	return nil
+}
+
+func (s *Server) fillComparison(st *state, v *compareView, a, b *catalog.Version, res *compare.Result) {
+	v.A, v.B, v.Result = a, b, res
+	v.AName, v.BName = docName(st, a), docName(st, b)
+	v.Title = mustT(st, "compare.versus", v.AName, v.BName)
+	base := "/bandingkan?a=" + refQuery(refOf(a)) + "&b=" + refQuery(refOf(b))
+	v.InlineURL, v.SideURL = base, base+"&view=side"
+	v.ShareURL = st.cat.BaseURL + base
+	v.Canonical = v.ShareURL
+	for _, p := range res.Sections {
+		if p.Status == compare.Unchanged {
+			v.Unchanged++
+		}
+	}
+	v.HasChanges = v.Unchanged < len(res.Sections)
+}
+
+// docName names a version for a reader: "Title (Kota Bandung, versi v1)".
+func docName(st *state, v *catalog.Version) string {
+	region := v.Region
+	if reg := st.cat.Region(v.Region); reg != nil {
+		region = mustT(st, "kind."+reg.Kind) + " " + reg.Name
+	}
+	return mustT(st, "compare.heading", v.Title, region, v.Label)
+}
+
+func refOf(v *catalog.Version) string { return v.Region + "/" + v.Policy + "@" + v.Slug }
+
+// refQuery escapes a reference for a query string but keeps / and @ readable.
+func refQuery(ref string) string {
+	return strings.NewReplacer("%2F", "/", "%40", "@").Replace(url.QueryEscape(ref))
+}
+
+// anchorOf is the version whose neighbours a select offers: the one chosen, else
+// the one chosen on the other side.
+func anchorOf(c *catalog.Catalog, refs ...string) *catalog.Version {
+	for _, s := range refs {
+		if r, err := parseRef("", s); err == nil {
+			if v := c.Version(r.region, r.policy, r.version); v != nil {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// options lists what a reader is likely to compare near anchor, so that the form
+// stays small however large the site: the versions of its policy, the same kind of
+// policy in other regions, and the other policies of its region. With no anchor it
+// lists every policy's version in force.
+func options(c *catalog.Catalog, anchor *catalog.Version, selected string) []option {
+	var out []option
+	seen := map[string]bool{}
+	add := func(v *catalog.Version, label string) {
+		ref := refOf(v)
+		if seen[ref] {
+			return
+		}
+		seen[ref] = true
+		sel := ref == selected || (v.Current && selected == v.Region+"/"+v.Policy)
+		out = append(out, option{Value: ref, Label: label, Selected: sel})
+	}
+	for _, reg := range c.Regions {
+		for _, p := range reg.Policies {
+			if anchor != nil && p.Region == anchor.Region && p.Slug == anchor.Policy {
+				for i := len(p.Versions) - 1; i >= 0; i-- {
+					add(p.Versions[i], p.Title+" — "+reg.Name+" — "+p.Versions[i].Label)
+				}
+			}
+		}
+	}
+	for _, reg := range c.Regions {
+		for _, p := range reg.Policies {
+			if anchor == nil || p.Slug == anchor.Policy || p.Region == anchor.Region {
+				cur := c.Version(p.Region, p.Slug, "")
+				add(cur, p.Title+" — "+reg.Name+" — "+cur.Label)
+			}
+		}
+	}
+	return out
+}
