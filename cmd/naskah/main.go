@@ -20,6 +20,8 @@ Penggunaan:
   naskah build    [-content content] [-theme DIR] [-out public] [-data .naskah] [-drafts] [-base-url URL]
   naskah check    [-content content] [-theme DIR]
   naskah serve    [-addr 127.0.0.1:8080] [-no-build] [flag build]
+  naskah new      [-content content] [-title T] [-name N -kind K -province P] DAERAH/KEBIJAKAN
+  naskah revise   [-content content] DAERAH/KEBIJAKAN
   naskah version
 
 Jalankan "naskah PERINTAH -h" untuk keterangan flag.
@@ -46,6 +48,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
+	case "new":
+		return runNew(ctx, rest, stdout, stderr)
+	case "revise":
+		return runRevise(ctx, rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "naskah", version())
 		return nil
