@@ -142,7 +142,7 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	res.Warnings = tree.Warnings
+	res.Warnings = append(tree.Warnings, summaryWarnings(tree)...)
 	lang := tree.Site.Language
 	if lang == "" {
 		lang = "id"
@@ -167,7 +167,13 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 		return res, err
 	}
 	err = res.time("pages", func() (err error) { res.Files, err = pages.Render(res.Site, th); return err })
-	return res, err
+	if err != nil {
+		return res, err
+	}
+	if problems := checkLinks(res.Site, res.Files); len(problems) > 0 {
+		return res, problems
+	}
+	return res, nil
 }
 
 func (r *Result) time(name string, f func() error) error {
@@ -247,6 +253,23 @@ func CheckOutput(out string, keep ...string) error {
 		}
 	}
 	return nil
+}
+
+// summaryWarnings names the versions without a summary, which search results and
+// link previews show.
+func summaryWarnings(tree *content.Tree) []content.Problem {
+	var out []content.Problem
+	for _, r := range tree.Regions {
+		for _, p := range r.Policies {
+			for _, v := range p.Versions {
+				if v.Summary == "" {
+					out = append(out, content.Problem{Path: v.Path, Line: 1, Warning: true,
+						Message: "summary kosong; ringkasan tampil di hasil pencarian dan pratinjau tautan"})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Problems returns the content problems in err, if it holds any.

@@ -41,28 +41,38 @@ func decodeRegion(d document, reg *Region, r report) {
 	reg.Body, reg.BodyLine = d.body, d.bodyLine
 }
 
+// versionLines are the lines of a version's keys that checks of its policy
+// report at: 0 when the key is absent (the label is then the slug).
+type versionLines struct {
+	open, label, date, status int
+}
+
 // decodeVersion decodes the front matter of a version file whose name
-// without ".md" is slug. It also returns the line of the version key, or 0
-// when the label is the slug.
-func decodeVersion(d document, slug string, r report) (Version, int) {
+// without ".md" is slug, and returns the lines of the keys its policy's
+// checks need.
+func decodeVersion(d document, slug string, r report) (Version, versionLines) {
 	rd := newReader(d, &versionSchema, r)
 	v := Version{Slug: slug, Path: r.path, Body: d.body, BodyLine: d.bodyLine}
+	lines := versionLines{open: d.open}
 	v.Title, _ = rd.required("title")
 	label, labelLine := rd.text("version")
 	if v.Label = label; label == "" {
 		v.Label, labelLine = slug, 0
 	}
-	v.Date = rd.date("date")
+	lines.label = labelLine
+	v.Date, lines.date = rd.date("date")
 	v.Status = Published
-	if s, line := rd.text("status"); s != "" && rd.oneOf("status", s, line, statuses) {
+	s, line := rd.text("status")
+	if s != "" && rd.oneOf("status", s, line, statuses) {
 		v.Status = Status(s)
 	}
+	lines.status = line
 	v.Summary, _ = rd.text("summary")
 	v.Tags = rd.tags("tags")
 	v.Number, _ = rd.text("number")
 	v.Source = rd.url("source")
 	v.Note, _ = rd.text("note")
-	return v, labelLine
+	return v, lines
 }
 
 // oneOf reports whether s, the value of key on line, is one of choices, and
@@ -75,17 +85,18 @@ func (rd *reader) oneOf(key, s string, line int, choices []string) bool {
 	return false
 }
 
-// date returns the value of key as a Date, reporting a value that is not one.
-func (rd *reader) date(key string) Date {
+// date returns the value of key as a Date and the key's line, reporting a
+// value that is not a date.
+func (rd *reader) date(key string) (Date, int) {
 	s, line := rd.text(key)
 	if s == "" {
-		return Date{}
+		return Date{}, line
 	}
 	d, err := ParseDate(s)
 	if err != nil {
 		rd.r.errorf(line, "%v", err)
 	}
-	return d
+	return d, line
 }
 
 // url returns the value of key, reporting a value that is not an absolute

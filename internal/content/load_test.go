@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -28,7 +29,7 @@ var (
 		"mamuju/_index.md":             file("---\nname: Kabupaten Mamuju\nkind: kabupaten\nprovince: Sulawesi Barat\n---\n\nKabupaten di pesisir barat.\n"),
 		"mamuju/kebijakan-asn/v10.md":  file("---\ntitle: Kebijakan ASN\n---\nSepuluh.\n"),
 		"mamuju/kebijakan-asn/v2.md":   file("---\ntitle: Kebijakan ASN\nstatus: draft\n---\nDua.\n"),
-		"mamuju/kebijakan-asn/awal.md": file("---\ntitle: Kebijakan ASN\ndate: 2024-12-31\nversion: \"1.10\"\nstatus: revoked\n---\nAwal.\n"),
+		"mamuju/kebijakan-asn/awal.md": file("---\ntitle: Kebijakan ASN\ndate: 2024-12-31\nversion: \"1.10\"\nstatus: draft\n---\nAwal.\n"),
 		"mamuju/kebijakan-asn/2025-04.md": {
 			Data:    []byte("---\ntitle: Kebijakan ASN 2025\ndate: 2025-04\ntags: [kepegawaian, asn]\nsummary: Ringkasan.\nnumber: 12/2025\nsource: https://jdih.example.go.id/12\nnote: Catatan.\n---\n# Isi\n"),
 			ModTime: modTime,
@@ -46,7 +47,7 @@ var (
 		"mamuju/_index.md":             file("+++\nname = \"Kabupaten Mamuju\"\nkind = \"kabupaten\"\nprovince = \"Sulawesi Barat\"\n+++\n\nKabupaten di pesisir barat.\n"),
 		"mamuju/kebijakan-asn/v10.md":  file("+++\ntitle = \"Kebijakan ASN\"\n+++\nSepuluh.\n"),
 		"mamuju/kebijakan-asn/v2.md":   file("+++\ntitle = \"Kebijakan ASN\"\nstatus = \"draft\"\n+++\nDua.\n"),
-		"mamuju/kebijakan-asn/awal.md": file("+++\ntitle = \"Kebijakan ASN\"\ndate = 2024-12-31\nversion = \"1.10\"\nstatus = \"revoked\"\n+++\nAwal.\n"),
+		"mamuju/kebijakan-asn/awal.md": file("+++\ntitle = \"Kebijakan ASN\"\ndate = 2024-12-31\nversion = \"1.10\"\nstatus = \"draft\"\n+++\nAwal.\n"),
 		"mamuju/kebijakan-asn/2025-04.md": {
 			Data:    []byte("+++\ntitle = \"Kebijakan ASN 2025\"\ndate = \"2025-04\"\ntags = [\"kepegawaian\", \"asn\"]\nsummary = \"Ringkasan.\"\nnumber = \"12/2025\"\nsource = \"https://jdih.example.go.id/12\"\nnote = \"Catatan.\"\n+++\n# Isi\n"),
 			ModTime: modTime,
@@ -95,7 +96,7 @@ var wantTree = &Tree{
 					},
 					{
 						Slug: "awal", Path: "content/mamuju/kebijakan-asn/awal.md",
-						Title: "Kebijakan ASN", Label: "1.10", Status: Revoked,
+						Title: "Kebijakan ASN", Label: "1.10", Status: Draft,
 						Date: Date{2024, 12, 31},
 						Body: []byte("Awal.\n"), BodyLine: 7,
 					},
@@ -167,4 +168,54 @@ func loadProblems(t *testing.T, fsys fstest.MapFS) []string {
 		got[i] = p.String()
 	}
 	return got
+}
+
+func TestPolicyOrderProblems(t *testing.T) {
+	base := fstest.MapFS{
+		"_index.md":   {Data: []byte("---\ntitle: Uji\n---\n")},
+		"a/_index.md": {Data: []byte("---\nname: A\nkind: kota\n---\n")},
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{
+			name:  "dates go backwards",
+			files: map[string]string{"a/k/v1.md": "---\ntitle: K\ndate: 2025-03\n---\n", "a/k/v2.md": "---\ntitle: K\ndate: 2024-01\n---\n"},
+			want:  []string{"content/a/k/v2.md:3: tanggal 2024-01 lebih awal daripada v1.md (2025-03), padahal nama berkasnya menyusul; tanggal versi mundur"},
+		},
+		{
+			name:  "names of another pattern do not count",
+			files: map[string]string{"a/k/awal.md": "---\ntitle: K\ndate: 2025-03\n---\n", "a/k/v2.md": "---\ntitle: K\ndate: 2024-01\n---\n"},
+		},
+		{
+			name:  "published after revoked",
+			files: map[string]string{"a/k/v1.md": "---\ntitle: K\nstatus: revoked\n---\n", "a/k/v2.md": "---\ntitle: K\n---\n"},
+			want:  []string{"content/a/k/v2.md:1: versi terbit sesudah versi yang dicabut (v1.md); cabut versi ini juga atau jadikan rancangan"},
+		},
+		{
+			name:  "revoked after published is the usual end of a policy",
+			files: map[string]string{"a/k/v1.md": "---\ntitle: K\n---\n", "a/k/v2.md": "---\ntitle: K\nstatus: revoked\n---\n"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for k, v := range base {
+				fsys[k] = v
+			}
+			for name, src := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(src)}
+			}
+			_, err := Load(fsys, "content")
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

@@ -11,7 +11,7 @@ import (
 // A loadedVersion is a version with what checking its policy needs to know.
 type loadedVersion struct {
 	Version
-	labelLine int // line of the version key; 0 when the label is the slug
+	lines versionLines
 }
 
 // loadPolicy reads the policy directory dir, whose name is slug.
@@ -44,6 +44,7 @@ func (l *loader) loadPolicy(dir, slug string) Policy {
 	}
 	sortVersions(versions)
 	l.checkLabels(versions)
+	l.checkOrder(versions)
 	for _, v := range versions {
 		p.Versions = append(p.Versions, v.Version)
 	}
@@ -65,11 +66,11 @@ func (l *loader) loadVersion(name string) (loadedVersion, bool) {
 	if !ok {
 		return loadedVersion{}, false
 	}
-	v, labelLine := decodeVersion(d, slug, r)
+	v, lines := decodeVersion(d, slug, r)
 	if info, err := fs.Stat(l.fsys, name); err == nil {
 		v.ModTime = info.ModTime()
 	}
-	return loadedVersion{v, labelLine}, true
+	return loadedVersion{v, lines}, true
 }
 
 // sortVersions orders versions oldest first: by date, undated versions
@@ -93,10 +94,50 @@ func (l *loader) checkLabels(versions []loadedVersion) {
 			continue
 		}
 		at, other := v, first
-		if at.labelLine == 0 {
+		if at.lines.label == 0 {
 			at, other = first, v
 		}
 		r := report{path: at.Path, probs: &l.probs}
-		r.errorf(at.labelLine, "version %q sudah dipakai oleh %s", v.Label, path.Base(other.Path))
+		r.errorf(at.lines.label, "version %q sudah dipakai oleh %s", v.Label, path.Base(other.Path))
+	}
+}
+
+// checkOrder reports, in versions sorted oldest first, dates that go backwards
+// against the order of file names that count (v1, v2; 2025-01, 2025-04: names
+// alike but for their digits), and a published version that follows a revoked one.
+func (l *loader) checkOrder(versions []loadedVersion) {
+	byName := slices.Clone(versions)
+	slices.SortFunc(byName, func(a, b loadedVersion) int { return compareNatural(a.Slug, b.Slug) })
+	latest := map[string]*loadedVersion{} // by name pattern: the latest date so far
+	for i := range byName {
+		v := &byName[i]
+		if v.Date.IsZero() {
+			continue
+		}
+		key := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, v.Slug)
+		prev := latest[key]
+		if prev != nil && v.Date.Compare(prev.Date) < 0 {
+			r := report{path: v.Path, probs: &l.probs}
+			r.errorf(v.lines.date, "tanggal %s lebih awal daripada %s (%s), padahal nama berkasnya menyusul; tanggal versi mundur", v.Date, path.Base(prev.Path), prev.Date)
+		}
+		if prev == nil || v.Date.Compare(prev.Date) > 0 {
+			latest[key] = v
+		}
+	}
+	var revoked *loadedVersion
+	for i := range versions {
+		v := &versions[i]
+		switch {
+		case v.Status == Revoked:
+			revoked = v
+		case v.Status == Published && revoked != nil:
+			r := report{path: v.Path, probs: &l.probs}
+			r.errorf(max(v.lines.status, v.lines.open, 1), "versi terbit sesudah versi yang dicabut (%s); cabut versi ini juga atau jadikan rancangan", path.Base(revoked.Path))
+		}
 	}
 }

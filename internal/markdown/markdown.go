@@ -92,6 +92,8 @@ type Rendered struct {
 	// Text is the plain text of the whole body, headings and footnotes
 	// included, with blocks separated by a blank line ("\n\n").
 	Text string
+	// Links are the body's links, with the lines they are on.
+	Links []Link
 }
 
 // A Heading is an entry of the table of contents.
@@ -148,7 +150,12 @@ func (r *Renderer) Render(src []byte) (*Rendered, error) {
 	b.out.Grow(2 * len(src))
 	b.text.Grow(len(src))
 	b.assignHeadingIDs(doc)
-	return b.build(doc)
+	links := collectLinks(doc, src)
+	res, err := b.build(doc)
+	if res != nil {
+		res.Links = links
+	}
+	return res, err
 }
 
 // A builder carries the state of one call to Render.

@@ -115,7 +115,9 @@ func (r *renderer) page(urlPath, tmpl string, view any) error {
 	return nil
 }
 
-// fileFor maps a site path to the file that serves it.
+// FileFor maps a site path to the file that serves it.
+func FileFor(urlPath string) string { return fileFor(urlPath) }
+
 func fileFor(urlPath string) string {
 	if urlPath == "/" {
 		return "index.html"

@@ -65,8 +65,10 @@ type Version struct {
 	State                                     State
 	Tags                                      []string
 	Doc                                       *markdown.Rendered
-	// Path names the source file, for messages.
-	Path string
+	// Path names the source file and BodyLine the line its body starts on, for
+	// messages.
+	Path     string
+	BodyLine int
 	// Updated is the version's date, or when its file last changed if it has none.
 	Updated    time.Time
 	Prev, Next *Version
@@ -166,7 +168,7 @@ func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version 
 	v := &Version{
 		Policy: p, Slug: cv.Slug, Label: cv.Label, Title: cv.Title, Summary: cv.Summary,
 		Number: cv.Number, Note: cv.Note, Source: cv.Source, Date: cv.Date,
-		Status: cv.Status, Tags: cv.Tags, Doc: doc, Path: cv.Path, Updated: cv.ModTime.UTC(),
+		Status: cv.Status, Tags: cv.Tags, Doc: doc, Path: cv.Path, BodyLine: cv.BodyLine, Updated: cv.ModTime.UTC(),
 	}
 	if !cv.Date.IsZero() {
 		v.Updated = cv.Date.Time()
