@@ -62,6 +62,21 @@ func (f *stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	return input
 }
 
+// stemmerOf finds the stemmer in an analyzer built from addAnalyzer, so that
+// fragments can be marked without running the whole analysis.
+func stemmerOf(a analysis.Analyzer) func(string) string {
+	da, ok := a.(*analysis.DefaultAnalyzer)
+	if !ok {
+		return nil
+	}
+	for _, f := range da.TokenFilters {
+		if sf, ok := f.(*stemFilter); ok {
+			return sf.stem.Stem
+		}
+	}
+	return nil
+}
+
 // addAnalyzer defines the Indonesian analyzer in m: unicode tokenizer, lowercase,
 // Indonesian stop words, and the stemmer with the corpus lexicon.
 func addAnalyzer(m *mapping.IndexMappingImpl, lexicon []string) error {
@@ -108,4 +123,5 @@ func Lexicon(c *catalog.Catalog) []string {
 	return words
 }
 
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+func isWordRune(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func notWordRune(r rune) bool { return !isWordRune(r) }

@@ -86,12 +86,12 @@ func (m *marker) add(c clause, terms []string) {
 	}
 }
 
-func (m *marker) matches(term []byte) bool {
-	if m.terms[string(term)] {
+func (m *marker) matches(term string) bool {
+	if m.terms[term] {
 		return true
 	}
 	for _, p := range m.prefixes {
-		if strings.HasPrefix(string(term), p) {
+		if strings.HasPrefix(term, p) {
 			return true
 		}
 	}
@@ -105,14 +105,25 @@ const (
 )
 
 // fragments cuts up to fragmentCount passages of text around its matches, escapes
-// them and wraps each match in <mark>.
+// them and wraps each match in <mark>. It finds the matches word by word with the
+// index's stemmer, which is much cheaper than a full analysis of the text.
 func (ix *Index) fragments(text string, m *marker) []string {
 	type span struct{ start, end int }
 	var spans []span
-	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
-		if m.matches(tok.Term) {
-			spans = append(spans, span{tok.Start, tok.End})
+	for start := 0; start < len(text); {
+		i := strings.IndexFunc(text[start:], isWordRune)
+		if i < 0 {
+			break
 		}
+		start += i
+		end := len(text)
+		if j := strings.IndexFunc(text[start:], notWordRune); j >= 0 {
+			end = start + j
+		}
+		if m.matches(ix.stem(strings.ToLower(text[start:end]))) {
+			spans = append(spans, span{start, end})
+		}
+		start = end
 	}
 	var out []string
 	for i := 0; i < len(spans) && len(out) < fragmentCount; {

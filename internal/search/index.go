@@ -4,15 +4,21 @@
 //
 // Versions of a policy share most of their text, so each distinct section (the same
 // heading and text in the same policy) is indexed once, with the versions that hold
-// it as a multi-valued field. Texts are not stored in bleve: the catalog already
-// holds them, and fragments are made from it at query time with the same analyzer.
+// it as a multi-valued field. Most searches are of the versions in force only, so
+// those sections also have an index of their own, a fraction of the size; the two
+// are built side by side. Texts are not stored in bleve: the catalog already holds
+// them, and fragments are made from it at query time with the same analysis.
 package search
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -31,11 +37,8 @@ type doc struct {
 	Versions []string `json:"versions"`
 	Status   []string `json:"status"`
 	Tags     []string `json:"tags"`
-	Current  bool     `json:"current"`
-	// CurrentStatus is the state of the version in force when it holds the
-	// section: filters and facets of a search of versions in force use it, since
-	// Status also holds the states of older versions that share the section.
-	CurrentStatus string `json:"current_status,omitempty"`
+
+	current *catalog.Version // the version in force, if it holds the section
 }
 
 // newMapping declares each field deliberately: the three texts are analyzed and
@@ -68,16 +71,12 @@ func newMapping(lexicon []string) (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{"title", "heading", "text"} {
 		dm.AddFieldMappingsAt(name, text())
 	}
-	for _, name := range []string{"region", "policy", "status", "current_status", "tags"} {
+	for _, name := range []string{"region", "policy", "status", "tags"} {
 		dm.AddFieldMappingsAt(name, keywordField())
 	}
 	versions := keywordField()
 	versions.Store = true
 	dm.AddFieldMappingsAt("versions", versions)
-	current := bleve.NewBooleanFieldMapping()
-	current.Store = false
-	current.IncludeInAll = false
-	dm.AddFieldMappingsAt("current", current)
 	m.DefaultMapping = dm
 	m.DefaultAnalyzer = analyzerName
 	m.StoreDynamic = false
@@ -105,7 +104,7 @@ func sectionDocs(c *catalog.Catalog) map[string]*doc {
 				d.Tags = appendNew(d.Tags, t)
 			}
 			if v.Current {
-				d.Current, d.CurrentStatus = true, v.Status
+				d.current = v
 			}
 		}
 	})
@@ -133,39 +132,63 @@ func appendNew(list []string, s string) []string {
 // batchSize bounds the documents held in one bleve batch.
 const batchSize = 2000
 
-// Build writes a new index of the catalog into dir, which must not exist yet.
+// The two indexes in the index directory.
+const (
+	currentDir = "current" // sections of the versions in force
+	allDir     = "all"     // sections of every version
+)
+
+// Build writes the indexes of the catalog into dir, which must not exist yet.
 func Build(dir string, c *catalog.Catalog) error {
 	m, err := newMapping(Lexicon(c))
 	if err != nil {
 		return fmt.Errorf("search: mapping: %w", err)
 	}
+	all := sectionDocs(c)
+	current := map[string]*doc{}
+	for id, d := range all {
+		if d.current != nil {
+			cd := *d
+			cd.Title = d.current.Title
+			cd.Versions = []string{d.current.Slug}
+			cd.Status = []string{d.current.Status}
+			cd.Tags = d.current.Tags
+			current[id] = &cd
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	var g errgroup.Group
+	g.Go(func() error { return buildIndex(filepath.Join(dir, currentDir), m, current) })
+	g.Go(func() error { return buildIndex(filepath.Join(dir, allDir), m, all) })
+	return g.Wait()
+}
+
+// buildIndex writes one index of docs into dir.
+func buildIndex(dir string, m mapping.IndexMapping, docs map[string]*doc) error {
 	idx, err := bleve.New(dir, m)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	docs := sectionDocs(c)
 	ids := make([]string, 0, len(docs))
 	for id := range docs {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	batch := idx.NewBatch()
-	for _, id := range ids {
+	for i, id := range ids {
 		if err := batch.Index(id, docs[id]); err != nil {
 			idx.Close()
 			return fmt.Errorf("search: %s: %w", id, err)
 		}
-		if batch.Size() >= batchSize {
+		if batch.Size() >= batchSize || i == len(ids)-1 {
 			if err := idx.Batch(batch); err != nil {
 				idx.Close()
 				return fmt.Errorf("search: %w", err)
 			}
 			batch.Reset()
 		}
-	}
-	if err := idx.Batch(batch); err != nil {
-		idx.Close()
-		return fmt.Errorf("search: %w", err)
 	}
 	return idx.Close()
 }

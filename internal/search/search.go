@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -24,29 +25,48 @@ const (
 	MaxDepth    = 1000 // hits skipped plus hits returned
 )
 
-// Index is an open, read-only search index with the catalog it was built from.
+// Index is an open, read-only pair of search indexes with the catalog they were
+// built from.
 type Index struct {
-	idx      bleve.Index
+	current  bleve.Index // the versions in force
+	all      bleve.Index // every version
 	cat      *catalog.Catalog
 	analyzer analysis.Analyzer
+	stem     func(string) string
 }
 
-// Open opens the index in dir read-only.
+// Open opens the indexes in dir read-only.
 func Open(dir string, c *catalog.Catalog) (*Index, error) {
+	ix := &Index{cat: c}
+	var err error
+	if ix.current, err = openIndex(filepath.Join(dir, currentDir)); err != nil {
+		return nil, err
+	}
+	if ix.all, err = openIndex(filepath.Join(dir, allDir)); err != nil {
+		ix.current.Close()
+		return nil, err
+	}
+	ix.analyzer = ix.current.Mapping().AnalyzerNamed(analyzerName)
+	ix.stem = stemmerOf(ix.analyzer)
+	if ix.analyzer == nil || ix.stem == nil {
+		ix.Close()
+		return nil, fmt.Errorf("search: %s has no %s analyzer", dir, analyzerName)
+	}
+	return ix, nil
+}
+
+func openIndex(dir string) (bleve.Index, error) {
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
 	if err != nil {
 		return nil, fmt.Errorf("search: open %s: %w", dir, err)
 	}
-	a := idx.Mapping().AnalyzerNamed(analyzerName)
-	if a == nil {
-		idx.Close()
-		return nil, fmt.Errorf("search: %s has no %s analyzer", dir, analyzerName)
-	}
-	return &Index{idx: idx, cat: c, analyzer: a}, nil
+	return idx, nil
 }
 
-// Close closes the index.
-func (ix *Index) Close() error { return ix.idx.Close() }
+// Close closes the indexes.
+func (ix *Index) Close() error {
+	return errors.Join(ix.current.Close(), ix.all.Close())
+}
 
 // Request is a reader's search.
 type Request struct {
@@ -114,8 +134,12 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	req.Fields = []string{"versions"}
 	req.AddFacet("region", bleve.NewFacetRequest("region", 200))
 	req.AddFacet("tags", bleve.NewFacetRequest("tags", 50))
-	req.AddFacet("status", bleve.NewFacetRequest(r.statusField(), 4))
-	res, err := ix.idx.SearchInContext(ctx, req)
+	req.AddFacet("status", bleve.NewFacetRequest("status", 4))
+	idx := ix.current
+	if r.AllVersions {
+		idx = ix.all
+	}
+	res, err := idx.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -153,14 +177,6 @@ func (r *Request) normalize() error {
 
 // Statuses are the states a reader sees, which status= filters by.
 var Statuses = []string{"berlaku", "diganti", "dicabut", "rancangan"}
-
-// statusField is the field that holds the states the search is about.
-func (r *Request) statusField() string {
-	if r.AllVersions {
-		return "status"
-	}
-	return "current_status"
-}
 
 // IsQueryError reports whether err is the reader's to fix.
 func IsQueryError(err error) bool {
@@ -280,12 +296,7 @@ func (ix *Index) filters(r Request) []query.Query {
 		out = append(out, term("tags", r.Tag))
 	}
 	if r.Status != "" {
-		out = append(out, term(r.statusField(), r.Status))
-	}
-	if !r.AllVersions {
-		q := bleve.NewBoolFieldQuery(true)
-		q.SetField("current")
-		out = append(out, q)
+		out = append(out, term("status", r.Status))
 	}
 	for _, q := range out {
 		if b, ok := q.(query.BoostableQuery); ok {
