@@ -85,10 +85,14 @@ func newMapping(lexicon []string) (*mapping.IndexMappingImpl, error) {
 	return m, nil
 }
 
-// sectionDocs returns the distinct sections of every version, keyed by document id.
-func sectionDocs(c *catalog.Catalog) map[string]*doc {
+// sectionDocs returns the distinct sections of every version of the policies that
+// keep accepts (all when nil), keyed by document id.
+func sectionDocs(c *catalog.Catalog, keep func(region, policy string) bool) map[string]*doc {
 	docs := map[string]*doc{}
 	c.Versions(func(v *catalog.Version) {
+		if keep != nil && !keep(v.Region, v.Policy) {
+			return
+		}
 		for _, s := range v.Sections {
 			key := docID(v, s)
 			d := docs[key]
@@ -144,7 +148,20 @@ func Build(dir string, c *catalog.Catalog) error {
 	if err != nil {
 		return fmt.Errorf("search: mapping: %w", err)
 	}
-	all := sectionDocs(c)
+	all := sectionDocs(c, nil)
+	current := currentDocs(all)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	var g errgroup.Group
+	g.Go(func() error { return buildIndex(filepath.Join(dir, currentDir), m, current) })
+	g.Go(func() error { return buildIndex(filepath.Join(dir, allDir), m, all) })
+	return g.Wait()
+}
+
+// currentDocs returns the documents of the sections that the versions in force
+// hold, as the versions in force describe them.
+func currentDocs(all map[string]*doc) map[string]*doc {
 	current := map[string]*doc{}
 	for id, d := range all {
 		if d.current != nil {
@@ -156,13 +173,7 @@ func Build(dir string, c *catalog.Catalog) error {
 			current[id] = &cd
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	var g errgroup.Group
-	g.Go(func() error { return buildIndex(filepath.Join(dir, currentDir), m, current) })
-	g.Go(func() error { return buildIndex(filepath.Join(dir, allDir), m, all) })
-	return g.Wait()
+	return current
 }
 
 // buildIndex writes one index of docs into dir.

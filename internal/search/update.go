@@ -1,0 +1,104 @@
+package search
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"naskah/internal/catalog"
+)
+
+// OpenWritable opens the indexes in dir for Update, for the live preview. Searches
+// may run while it updates.
+func OpenWritable(dir string, c *catalog.Catalog) (*Index, error) {
+	ix := &Index{cat: c}
+	var err error
+	if ix.current, err = bleve.Open(filepath.Join(dir, currentDir)); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if ix.all, err = bleve.Open(filepath.Join(dir, allDir)); err != nil {
+		ix.current.Close()
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ix.analyzer = ix.current.Mapping().AnalyzerNamed(analyzerName)
+	ix.stem = stemmerOf(ix.analyzer)
+	if ix.analyzer == nil || ix.stem == nil {
+		ix.Close()
+		return nil, fmt.Errorf("search: %s has no %s analyzer", dir, analyzerName)
+	}
+	return ix, nil
+}
+
+// Update indexes the sections of the given policies ("region/policy") anew from c,
+// and returns the index searching with c. The receiver and the result share the
+// underlying indexes; close only one of them. The lexicon stays that of the last
+// full build, so a word new to the corpus is stemmed less well until the next one.
+func (ix *Index) Update(c *catalog.Catalog, policies []string) (*Index, error) {
+	keep := map[string]bool{}
+	for _, p := range policies {
+		keep[p] = true
+	}
+	all := sectionDocs(c, func(region, policy string) bool { return keep[region+"/"+policy] })
+	for _, u := range []struct {
+		idx  bleve.Index
+		docs map[string]*doc
+	}{{ix.current, currentDocs(all)}, {ix.all, all}} {
+		if err := replacePolicies(u.idx, policies, u.docs); err != nil {
+			return nil, err
+		}
+	}
+	next := *ix
+	next.cat = c
+	return &next, nil
+}
+
+// replacePolicies deletes every document of the policies from idx and adds docs.
+func replacePolicies(idx bleve.Index, policies []string, docs map[string]*doc) error {
+	batch := idx.NewBatch()
+	for _, p := range policies {
+		region, policy, _ := strings.Cut(p, "/")
+		ids, err := policyDocIDs(idx, region, policy)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if docs[id] == nil {
+				batch.Delete(id)
+			}
+		}
+	}
+	for id, d := range docs {
+		if err := batch.Index(id, d); err != nil {
+			return fmt.Errorf("search: %s: %w", id, err)
+		}
+	}
+	if err := idx.Batch(batch); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	return nil
+}
+
+// policyDocIDs lists the ids of every document of one policy.
+func policyDocIDs(idx bleve.Index, region, policy string) ([]string, error) {
+	rq := bleve.NewTermQuery(region)
+	rq.SetField("region")
+	pq := bleve.NewTermQuery(policy)
+	pq.SetField("policy")
+	var ids []string
+	for from := 0; ; from += 1000 {
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery([]query.Query{rq, pq}...), 1000, from, false)
+		res, err := idx.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if len(res.Hits) < 1000 {
+			return ids, nil
+		}
+	}
+}
