@@ -22,6 +22,9 @@ func (r *renderer) regions() error {
 			return err
 		}
 		for _, p := range reg.Policies {
+			if r.only != nil && !r.only(p) {
+				continue
+			}
 			if err := r.policy(p); err != nil {
 				return err
 			}

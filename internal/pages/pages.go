@@ -88,7 +88,15 @@ const latestCount = 10
 
 // Render renders every file of the site.
 func Render(s *site.Site, th *theme.Theme) (map[string][]byte, error) {
-	r := &renderer{site: s, theme: th, strs: th.Strings(), files: map[string][]byte{}}
+	return RenderSome(s, th, nil)
+}
+
+// RenderSome renders the pages of the site as a whole (home, regions, topics,
+// feeds, sitemap, error page, assets) and the pages of the policies that only
+// accepts; nil accepts every policy. The live preview uses it to render again only
+// the policies a change touched.
+func RenderSome(s *site.Site, th *theme.Theme, only func(*site.Policy) bool) (map[string][]byte, error) {
+	r := &renderer{site: s, theme: th, strs: th.Strings(), files: map[string][]byte{}, only: only}
 	steps := []func() error{r.home, r.regions, r.topics, r.notFound, r.feeds, r.sitemap, r.assets}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -99,6 +107,7 @@ func Render(s *site.Site, th *theme.Theme) (map[string][]byte, error) {
 }
 
 type renderer struct {
+	only  func(*site.Policy) bool
 	site  *site.Site
 	theme *theme.Theme
 	strs  theme.Strings
@@ -114,6 +123,9 @@ func (r *renderer) page(urlPath, tmpl string, view any) error {
 	r.files[fileFor(urlPath)] = out
 	return nil
 }
+
+// PolicyDir is the directory of the output that holds exactly a policy's pages.
+func PolicyDir(p *site.Policy) string { return p.URL()[1:] }
 
 // FileFor maps a site path to the file that serves it.
 func FileFor(urlPath string) string { return fileFor(urlPath) }

@@ -2,7 +2,7 @@ package pages
 
 import (
 	"sort"
-	"strings"
+	"time"
 )
 
 // The sitemap protocol (sitemaps.org, 0.9) elements naskah writes.
@@ -17,27 +17,35 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap lists every HTML page rendered so far except the error page, and writes
-// robots.txt pointing at it. It runs after the pages.
+// sitemap lists every page of the site but the error page, from the site model, so
+// that it is whole even when only some policies' pages are rendered again, and
+// writes robots.txt pointing at it.
 func (r *renderer) sitemap() error {
-	lastmod := map[string]string{}
-	for _, v := range r.site.Versions {
-		if v.Updated.IsZero() {
-			continue
-		}
-		day := v.Updated.UTC().Format("2006-01-02")
-		lastmod[v.URL()] = day
-		if v.IsCurrent() {
-			lastmod[v.Policy.URL()] = day
-		}
-	}
 	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for file := range r.files {
-		if !strings.HasSuffix(file, "index.html") {
-			continue
+	add := func(path string, updated time.Time) {
+		u := sitemapURL{Loc: r.site.Abs(path)}
+		if !updated.IsZero() {
+			u.LastMod = updated.UTC().Format("2006-01-02")
 		}
-		p := "/" + strings.TrimSuffix(file, "index.html")
-		set.URLs = append(set.URLs, sitemapURL{Loc: r.site.Abs(p), LastMod: lastmod[p]})
+		set.URLs = append(set.URLs, u)
+	}
+	add("/", time.Time{})
+	add("/topik/", time.Time{})
+	for _, t := range r.site.Tags {
+		add(t.URL(), time.Time{})
+	}
+	for _, reg := range r.site.Regions {
+		add(reg.URL(), time.Time{})
+		for _, p := range reg.Policies {
+			add(p.URL(), p.Current.Updated)
+			add(p.HistoryURL(), time.Time{})
+			for _, v := range p.Versions {
+				add(v.URL(), v.Updated)
+				if v.Prev != nil {
+					add(ChangesURL(v), v.Updated)
+				}
+			}
+		}
 	}
 	sort.Slice(set.URLs, func(i, j int) bool { return set.URLs[i].Loc < set.URLs[j].Loc })
 	if err := r.xmlFile("/sitemap.xml", set); err != nil {
