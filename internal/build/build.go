@@ -155,8 +155,12 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	md, err := newMarkdown(th)
+	if err != nil {
+		return res, err
+	}
 	var docs site.Docs
-	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, th); return err }); err != nil {
+	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, md, nil); return err }); err != nil {
 		return res, err
 	}
 	opts := site.Options{Drafts: cfg.Drafts, BaseURL: cfg.BaseURL, Fallback: cfg.FallbackBaseURL}
@@ -176,6 +180,7 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 	return res, nil
 }
 
+// time runs one step of the recipe and records how long it took.
 func (r *Result) time(name string, f func() error) error {
 	start := time.Now()
 	err := f()
@@ -183,13 +188,18 @@ func (r *Result) time(name string, f func() error) error {
 	return err
 }
 
-// renderAll renders the Markdown of every region description and version, in parallel.
-func renderAll(ctx context.Context, tree *content.Tree, th *theme.Theme) (site.Docs, error) {
+// newMarkdown sets up the renderer with the theme's label for heading links.
+func newMarkdown(th *theme.Theme) (*markdown.Renderer, error) {
 	label, err := th.Strings().T("policy.anchor")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	md := markdown.New(markdown.Options{AnchorLabel: label})
+	return markdown.New(markdown.Options{AnchorLabel: label}), nil
+}
+
+// renderAll renders the Markdown of every region description and version, in
+// parallel, reusing what cache holds of an unchanged body (cache may be nil).
+func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, cache *docCache) (site.Docs, error) {
 	type job struct {
 		path string
 		body []byte
@@ -207,6 +217,9 @@ func renderAll(ctx context.Context, tree *content.Tree, th *theme.Theme) (site.D
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, j := range jobs {
+		if out[i] = cache.get(j.path, j.body); out[i] != nil {
+			continue
+		}
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -225,6 +238,7 @@ func renderAll(ctx context.Context, tree *content.Tree, th *theme.Theme) (site.D
 	docs := make(site.Docs, len(jobs))
 	for i, j := range jobs {
 		docs[j.path] = out[i]
+		cache.put(j.path, j.body, out[i])
 	}
 	return docs, nil
 }

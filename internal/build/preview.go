@@ -1,0 +1,341 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"naskah/internal/catalog"
+	"naskah/internal/content"
+	"naskah/internal/markdown"
+	"naskah/internal/pages"
+	"naskah/internal/publish"
+	"naskah/internal/search"
+	"naskah/internal/site"
+	"naskah/internal/theme"
+	"naskah/themes"
+)
+
+// docCache keeps rendered bodies by source path, with a hash of the body they were
+// rendered from. A nil *docCache keeps nothing.
+type docCache struct {
+	docs map[string]cachedDoc
+}
+
+type cachedDoc struct {
+	sum [sha256.Size]byte
+	doc *markdown.Rendered
+}
+
+func (c *docCache) get(path string, body []byte) *markdown.Rendered {
+	if c == nil {
+		return nil
+	}
+	if d, ok := c.docs[path]; ok && d.sum == sha256.Sum256(body) {
+		return d.doc
+	}
+	return nil
+}
+
+// put is called from one goroutine, after the parallel rendering.
+func (c *docCache) put(path string, body []byte, doc *markdown.Rendered) {
+	if c != nil {
+		c.docs[path] = cachedDoc{sha256.Sum256(body), doc}
+	}
+}
+
+// Preview builds a site for the live preview and rebuilds it after a change,
+// doing again only what the change needs: the Markdown of changed files, the pages
+// of the policies they belong to (and the site-wide pages), and those policies'
+// entries in the search index. Files in the output are rewritten only when their
+// bytes change. Drafts are always included.
+type Preview struct {
+	cfg      Config
+	themeFS  fs.FS
+	theme    *theme.Theme
+	md       *markdown.Renderer
+	cache    *docCache
+	policies map[string]string // fingerprint by "region/policy"
+	files    map[string][]byte
+	index    *search.Index    // writable, shared with the server
+	catalog  *catalog.Catalog // of the last rebuild, written to the data directory by Close
+}
+
+// Update is a rebuilt site, for the server to swap in.
+type Update struct {
+	Result
+	Catalog *catalog.Catalog
+	Index   *search.Index
+	Theme   *theme.Theme
+	Written int // files written or removed in the output
+	Full    bool
+}
+
+// NewPreview makes the first, full build of the preview.
+func NewPreview(ctx context.Context, cfg Config) (*Preview, *Update, error) {
+	if cfg.Data == "" {
+		return nil, nil, errors.New("build: the preview needs a data directory")
+	}
+	cfg.Drafts = true
+	p := &Preview{cfg: cfg, themeFS: cfg.Theme}
+	if p.themeFS == nil {
+		p.themeFS = themes.Default()
+	}
+	u, err := p.Rebuild(ctx, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, u, nil
+}
+
+// Close writes the catalog of the last good build to the data directory, so that
+// it matches the index for a later naskah serve -no-build, and releases the index.
+// (Writing it after every rebuild would cost more than the rest of a rebuild.)
+func (p *Preview) Close() error {
+	if p.index == nil {
+		return nil
+	}
+	var err error
+	if p.catalog != nil {
+		var data []byte
+		if data, err = p.catalog.Marshal(); err == nil {
+			err = writeFileAtomic(filepath.Join(p.cfg.Data, catalog.FileName), data)
+		}
+	}
+	return errors.Join(err, p.index.Close())
+}
+
+// Rebuild reads the content again and publishes what changed. With themeChanged,
+// or before the first build, it renders everything. On error nothing is published
+// and the last good site stays as it was.
+func (p *Preview) Rebuild(ctx context.Context, themeChanged bool) (*Update, error) {
+	u := &Update{Full: p.index == nil || themeChanged}
+	var tree *content.Tree
+	err := u.time("load", func() (err error) { tree, err = content.Load(p.cfg.Content, p.cfg.ContentDir); return err })
+	if err != nil {
+		return nil, err
+	}
+	u.Warnings = append(tree.Warnings, summaryWarnings(tree)...)
+	if u.Full {
+		if err := p.loadTheme(tree.Site.Language); err != nil {
+			return nil, err
+		}
+	}
+	var docs site.Docs
+	if err := u.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, p.md, p.cache); return err }); err != nil {
+		return nil, err
+	}
+	opts := site.Options{Drafts: true, BaseURL: p.cfg.BaseURL, Fallback: p.cfg.FallbackBaseURL}
+	if opts.Fallback == "" {
+		opts.Fallback = DefaultBaseURL
+	}
+	if err := u.time("site", func() (err error) { u.Site, err = site.New(tree, docs, opts); return err }); err != nil {
+		return nil, err
+	}
+	fingerprints := policyFingerprints(tree)
+	changed := p.changedPolicies(fingerprints, u.Full)
+	if err := u.time("pages", func() error { return p.render(u, changed) }); err != nil {
+		return nil, err
+	}
+	if problems := checkLinks(u.Site, u.Files); len(problems) > 0 {
+		return nil, problems
+	}
+	if err := u.time("publish", func() error { return p.publish(u, changed) }); err != nil {
+		return nil, err
+	}
+	p.policies, p.files = fingerprints, u.Files
+	return u, nil
+}
+
+func (p *Preview) loadTheme(lang string) error {
+	if lang == "" {
+		lang = "id"
+	}
+	th, err := theme.Load(p.themeFS, lang)
+	if err != nil {
+		return err
+	}
+	md, err := newMarkdown(th)
+	if err != nil {
+		return err
+	}
+	p.theme, p.md, p.cache = th, md, &docCache{docs: map[string]cachedDoc{}}
+	return nil
+}
+
+// policyFingerprints hashes each policy's sources, front matter and bodies, with its
+// region's, so that any change to what its pages show changes its fingerprint.
+func policyFingerprints(tree *content.Tree) map[string]string {
+	out := map[string]string{}
+	for _, r := range tree.Regions {
+		for _, pol := range r.Policies {
+			h := sha256.New()
+			fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", r.Name, r.Kind, r.Province, r.Body)
+			for _, v := range pol.Versions {
+				fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v\x00%s\x00%d\x00",
+					v.Path, v.Title, v.Label, v.Summary, v.Number, v.Source, v.Note, v.Date, v.Status, v.Tags, v.Body, v.BodyLine)
+			}
+			out[r.Slug+"/"+pol.Slug] = string(h.Sum(nil))
+		}
+	}
+	return out
+}
+
+// changedPolicies lists the policies added, removed or changed since the last
+// build. When policies come or go, every policy counts as changed: each policy's
+// pages link to the same kind of policy in another region, which may be the one
+// that came or went.
+func (p *Preview) changedPolicies(now map[string]string, full bool) map[string]bool {
+	changed := map[string]bool{}
+	for key, fp := range now {
+		old, ok := p.policies[key]
+		if !ok && !full {
+			return p.changedPolicies(now, true)
+		}
+		if full || old != fp {
+			changed[key] = true
+		}
+	}
+	for key := range p.policies {
+		if _, ok := now[key]; !ok {
+			if !full {
+				return p.changedPolicies(now, true)
+			}
+			changed[key] = true
+		}
+	}
+	return changed
+}
+
+// render renders the changed policies' pages and the site-wide ones, and keeps the
+// last build's pages of every other policy.
+func (p *Preview) render(u *Update, changed map[string]bool) error {
+	only := func(pol *site.Policy) bool { return changed[pol.Region.Slug+"/"+pol.Slug] }
+	files, err := pages.RenderSome(u.Site, p.theme, only)
+	if err != nil {
+		return err
+	}
+	for name, data := range p.files {
+		if _, fresh := files[name]; !fresh && !underChanged(name, changed) {
+			files[name] = data
+		}
+	}
+	u.Files = files
+	return nil
+}
+
+// underChanged reports whether an output file belongs to a changed policy.
+func underChanged(name string, changed map[string]bool) bool {
+	parts := strings.SplitN(name, "/", 3)
+	return len(parts) == 3 && changed[parts[0]+"/"+parts[1]]
+}
+
+// publish writes the output and the data: whole and atomically the first time, and
+// afterwards only the files that changed, the catalog, and the changed policies'
+// index entries.
+func (p *Preview) publish(u *Update, changed map[string]bool) error {
+	u.Catalog = catalog.New(u.Site)
+	u.Theme = p.theme
+	if p.index == nil {
+		if err := p.publishAll(u); err != nil {
+			return err
+		}
+		u.Index = p.index
+		return nil
+	}
+	n, err := writeChanged(p.cfg.Out, p.files, u.Files)
+	if err != nil {
+		return err
+	}
+	u.Written = n
+	p.catalog = u.Catalog
+	keys := make([]string, 0, len(changed))
+	for k := range changed {
+		keys = append(keys, k)
+	}
+	idx, err := p.index.Update(u.Catalog, keys)
+	if err != nil {
+		return err
+	}
+	u.Index = idx
+	return nil
+}
+
+func (p *Preview) publishAll(u *Update) error {
+	out, err := publish.Stage(p.cfg.Out, func(dir string) error { return publish.WriteFiles(dir, u.Files) })
+	if err != nil {
+		return err
+	}
+	data, err := publish.Stage(p.cfg.Data, func(dir string) error { return writeData(dir, u.Site, p.themeFS) })
+	if err != nil {
+		out.Discard()
+		return err
+	}
+	if err := data.Commit(); err != nil {
+		out.Discard()
+		return err
+	}
+	if err := out.Commit(); err != nil {
+		return err
+	}
+	if p.index != nil {
+		p.index.Close()
+	}
+	p.index, err = search.OpenWritable(filepath.Join(p.cfg.Data, catalog.IndexDir), u.Catalog)
+	u.Written = len(u.Files)
+	return err
+}
+
+// writeChanged writes the files of next that differ from prev and removes those
+// next lacks, each atomically; it returns how many it touched.
+func writeChanged(dir string, prev, next map[string][]byte) (int, error) {
+	n := 0
+	for name, data := range next {
+		if old, ok := prev[name]; ok && string(old) == string(data) {
+			continue
+		}
+		if err := writeFileAtomic(filepath.Join(dir, filepath.FromSlash(name)), data); err != nil {
+			return n, err
+		}
+		n++
+	}
+	for name := range prev {
+		if _, ok := next[name]; !ok {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// writeFileAtomic replaces path with data through a temporary file and a rename.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".naskah-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
