@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 	"time"
 
@@ -19,33 +20,72 @@ import (
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var b buildFlags
+	var sf serveFlags
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	b.register(fs, true)
-	addr := fs.String("addr", "127.0.0.1:8080", "alamat yang didengarkan")
-	noBuild := fs.Bool("no-build", false, "jangan membangun; layani -out apa adanya")
+	sf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	cfg, err := sf.config(b, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "naskah serve: %v\n", err)
+		return errUsage
+	}
+	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		return fmt.Errorf("naskah serve: %w", err)
 	}
 	defer ln.Close()
-	if !*noBuild {
+	if !sf.noBuild {
 		if err := buildSite(ctx, b, "http://"+ln.Addr().String(), stdout, stderr); err != nil {
 			return err
 		}
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := server.New(server.Config{Out: b.out, Data: b.data, Log: log})
+	srv, err := server.New(cfg)
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
 	go reloadOnHangup(ctx, srv, log)
 	fmt.Fprintf(stdout, "naskah serve: melayani %s di http://%s/ (Ctrl+C untuk berhenti)\n", b.out, ln.Addr())
-	return serveHTTP(ctx, ln, srv)
+	return serveHTTP(ctx, ln, srv, log)
+}
+
+// serveFlags are the flags of serve alone.
+type serveFlags struct {
+	addr          string
+	noBuild       bool
+	rate          float64
+	burst         int
+	maxConcurrent int
+	trustProxy    string
+}
+
+func (sf *serveFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&sf.addr, "addr", "127.0.0.1:8080", "alamat yang didengarkan")
+	fs.BoolVar(&sf.noBuild, "no-build", false, "jangan membangun; layani -out dan -data apa adanya")
+	fs.Float64Var(&sf.rate, "rate", 10, "pencarian dan perbandingan per detik per klien (0: tanpa batas)")
+	fs.IntVar(&sf.burst, "burst", 20, "pencarian dan perbandingan beruntun per klien sebelum -rate berlaku")
+	fs.IntVar(&sf.maxConcurrent, "max-concurrent", 2*runtime.GOMAXPROCS(0), "pencarian dan perbandingan yang dilayani sekaligus (0: tanpa batas)")
+	fs.StringVar(&sf.trustProxy, "trust-proxy", "", "proxy tepercaya yang X-Forwarded-For-nya dipakai: CIDR dipisah koma, misalnya 127.0.0.1/32")
+}
+
+// config is the server's configuration; an error is a flag out of range.
+func (sf *serveFlags) config(b buildFlags, log *slog.Logger) (server.Config, error) {
+	proxies, err := server.ParseProxies(sf.trustProxy)
+	if err != nil {
+		return server.Config{}, err
+	}
+	if sf.rate < 0 || sf.burst < 0 || sf.maxConcurrent < 0 {
+		return server.Config{}, errors.New("-rate, -burst dan -max-concurrent tidak boleh negatif")
+	}
+	return server.Config{
+		Out: b.out, Data: b.data, Log: log, Rate: sf.rate, Burst: sf.burst,
+		TrustedProxies: proxies, MaxConcurrent: sf.maxConcurrent,
+	}, nil
 }
 
 // reloadOnHangup rereads the data directory on SIGHUP, so that a site rebuilt in
@@ -68,15 +108,31 @@ func reloadOnHangup(ctx context.Context, srv *server.Server, log *slog.Logger) {
 	}
 }
 
+// The server's timeouts: a client must send its headers within readHeaderTimeout
+// and its whole request within readTimeout, is given writeTimeout to take the
+// answer, and may keep an idle connection for idleTimeout. The answers are small
+// pages and JSON, so a slow reader holding a connection longer is not served.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 10 * time.Second
+	writeTimeout      = 30 * time.Second
+	idleTimeout       = 120 * time.Second
+	maxHeaderBytes    = 16 << 10
+	// shutdownTimeout is how long requests in flight may take to finish after
+	// SIGINT or SIGTERM.
+	shutdownTimeout = 10 * time.Second
+)
+
 // serveHTTP serves until ctx is done, then lets requests in flight finish.
-func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) error {
+func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
 	srv := &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    16 << 10,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -85,10 +141,11 @@ func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	log.Info("shutting down; letting requests in flight finish", "timeout", shutdownTimeout)
+	shutdown, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
-		return err
+		return fmt.Errorf("naskah serve: shutdown: %w", err)
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err

@@ -82,7 +82,7 @@ func (s *Server) regionsAPI(w http.ResponseWriter, r *http.Request) error {
 	for _, reg := range st.cat.Regions {
 		out.Regions = append(out.Regions, regionSummary{reg.Slug, reg.Name, reg.Kind, reg.Province, reg.URL, len(reg.Policies)})
 	}
-	return s.writeData(w, out)
+	return s.sendData(w, r, st, out)
 }
 
 func (s *Server) regionAPI(w http.ResponseWriter, r *http.Request) error {
@@ -97,7 +97,7 @@ func (s *Server) regionAPI(w http.ResponseWriter, r *http.Request) error {
 		cur := st.cat.Version(p.Region, p.Slug, "")
 		out.Policies = append(out.Policies, policySummary{p.Slug, p.Title, cur.Status, cur.Date, p.URL})
 	}
-	return s.writeData(w, out)
+	return s.sendData(w, r, st, out)
 }
 
 func (s *Server) policyAPI(w http.ResponseWriter, r *http.Request) error {
@@ -111,7 +111,7 @@ func (s *Server) policyAPI(w http.ResponseWriter, r *http.Request) error {
 	for _, v := range p.Versions {
 		out.Versions = append(out.Versions, versionSummary{v.Slug, v.Label, v.Date, v.Status, v.URL})
 	}
-	return s.writeData(w, out)
+	return s.sendData(w, r, st, out)
 }
 
 func (s *Server) versionAPI(w http.ResponseWriter, r *http.Request) error {
@@ -123,24 +123,17 @@ func (s *Server) versionAPI(w http.ResponseWriter, r *http.Request) error {
 	}
 	out := versionDetail{
 		Region: v.Region, Policy: v.Policy, Version: v.Slug, Label: v.Label, Title: v.Title,
-		Date: v.Date, Status: v.Status, Current: v.Current, Summary: v.Summary, Tags: v.Tags,
+		Date: v.Date, Status: v.Status, Current: v.Current, Summary: v.Summary, Tags: nonNil(v.Tags),
 		Number: v.Number, Source: v.Source, Note: v.Note, URL: v.URL, Sections: []sectionJSON{},
 	}
 	for _, sec := range v.Sections {
 		out.Sections = append(out.Sections, sectionJSON{sec.ID, sec.Heading, sec.HTML, sec.Text})
 	}
-	return s.writeData(w, out)
-}
-
-// writeData answers with metadata, which changes only with a rebuild.
-func (s *Server) writeData(w http.ResponseWriter, v any) error {
-	w.Header().Set("Cache-Control", "no-cache")
-	writeJSON(w, http.StatusOK, v)
-	return nil
+	return s.sendData(w, r, st, out)
 }
 
 func notFound(format string, args ...any) error {
-	return &httpError{http.StatusNotFound, "not_found", fmt.Sprintf(format, args...)}
+	return &httpError{status: http.StatusNotFound, code: "not_found", msg: fmt.Sprintf(format, args...)}
 }
 
 func lookupRegion(c *catalog.Catalog, region string) (*catalog.Region, error) {
@@ -172,4 +165,12 @@ func lookupVersion(c *catalog.Catalog, region, policy, version string) (*catalog
 		return nil, notFound("versi %q tidak dikenal untuk kebijakan %s/%s", version, region, policy)
 	}
 	return v, nil
+}
+
+// nonNil keeps an empty list a list in JSON.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

@@ -7,7 +7,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -22,6 +24,12 @@ var benchVersions = flag.Int("bench.versions", 500, "versions in the generated b
 // benchServer builds a generated corpus and serves it.
 func benchServer(b *testing.B) *Server {
 	b.Helper()
+	return benchNew(b, benchSite(b))
+}
+
+// benchSite builds a generated corpus and returns the configuration that serves it.
+func benchSite(b *testing.B) Config {
+	b.Helper()
 	pool, err := corpus.NewPool(os.DirFS("../../content"))
 	if err != nil {
 		b.Fatal(err)
@@ -32,12 +40,24 @@ func benchServer(b *testing.B) *Server {
 	if _, err := build.Run(context.Background(), cfg); err != nil {
 		b.Fatal(err)
 	}
-	s, err := New(Config{Out: cfg.Out, Data: cfg.Data})
+	return Config{Out: cfg.Out, Data: cfg.Data}
+}
+
+func benchNew(b *testing.B, cfg Config) *Server {
+	b.Helper()
+	s, err := New(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
 	return s
+}
+
+// deployed is cfg with the limits naskah serve sets by default, but a rate no
+// benchmark reaches: the cost of the checks, not their effect.
+func deployed(cfg Config) Config {
+	cfg.Rate, cfg.Burst, cfg.MaxConcurrent = 1e9, 1e9, 2*runtime.GOMAXPROCS(0)
+	return cfg
 }
 
 // largestPair returns the two largest versions of one policy, by text length.
@@ -64,8 +84,8 @@ func largestPair(c *catalog.Catalog) (string, string) {
 }
 
 // measure sends the targets round robin from 32 concurrent clients and reports
-// the latency percentiles.
-func measure(b *testing.B, h http.Handler, targets []string) {
+// the latency percentiles. header is added to every request.
+func measure(b *testing.B, h http.Handler, targets []string, header ...string) {
 	var mu sync.Mutex
 	var lat []time.Duration
 	b.SetParallelism(16) // 16 × GOMAXPROCS(2) = 32 clients
@@ -74,6 +94,9 @@ func measure(b *testing.B, h http.Handler, targets []string) {
 		var mine []time.Duration
 		for i := 0; pb.Next(); i++ {
 			req := httptest.NewRequest("GET", targets[i%len(targets)], nil)
+			for j := 0; j+1 < len(header); j += 2 {
+				req.Header.Set(header[j], header[j+1])
+			}
 			rec := httptest.NewRecorder()
 			start := time.Now()
 			h.ServeHTTP(rec, req)
@@ -108,10 +131,33 @@ func BenchmarkCompareAPI(b *testing.B) {
 	})
 }
 
+// BenchmarkSearchAPI searches with the server bare, and deployed: with the rate
+// limiter and the bound on searches at once in the way, and gzip asked for.
 func BenchmarkSearchAPI(b *testing.B) {
-	s := benchServer(b)
-	measure(b, s, []string{
+	cfg := benchSite(b)
+	targets := []string{
 		"/api/v1/search?q=pelatihan", "/api/v1/search?q=pegawai", "/api/v1/search?q=%22penilaian+kinerja%22",
 		"/api/v1/search?q=rekrut*", "/api/v1/search?q=anggaran+-teknologi", "/api/v1/search?q=mentoring&versions=all",
+	}
+	b.Run("bare", func(b *testing.B) {
+		s := benchNew(b, cfg)
+		measure(b, s, targets)
 	})
+	b.Run("deployed", func(b *testing.B) {
+		s := benchNew(b, deployed(cfg))
+		measure(b, s, targets, "Accept-Encoding", "gzip")
+	})
+}
+
+// BenchmarkStatic serves a version's page and the stylesheet, compressed, as
+// most browsers ask for them.
+func BenchmarkStatic(b *testing.B) {
+	s := benchNew(b, deployed(benchSite(b)))
+	st := s.acquire()
+	page := st.cat.Regions[0].Policies[0].URL
+	st.release()
+	_, home := get(b, s, "GET", "/")
+	i := strings.Index(home, "/assets/naskah.")
+	css := home[i : i+strings.Index(home[i:], `"`)]
+	measure(b, s, []string{page, css}, "Accept-Encoding", "gzip")
 }

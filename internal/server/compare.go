@@ -83,10 +83,7 @@ func (s *Server) compareAPI(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := compareResponse{A: docOf(a), B: docOf(b), Result: res}
-	w.Header().Set("Cache-Control", "no-cache")
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return s.sendData(w, r, st, compareResponse{A: docOf(a), B: docOf(b), Result: res})
 }
 
 func docOf(v *catalog.Version) docJSON {

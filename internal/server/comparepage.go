@@ -34,25 +34,30 @@ type option struct {
 }
 
 func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	var err error
+	comparing := q.Get("a") != "" && q.Get("b") != ""
+	if comparing {
+		if err = s.admit(r); err == nil {
+			defer s.done()
+		}
+	}
 	st := s.acquire()
 	defer st.release()
-	q := r.URL.Query()
 	v := compareView{Page: s.basePage(st, "compare.title"), Side: q.Get("view") == "side"}
 	v.Description = mustT(st, "compare.description")
-	status := http.StatusOK
-	if q.Get("a") != "" && q.Get("b") != "" {
-		a, b, res, err := comparePair(st.cat, q)
-		if err != nil {
-			he := classify(err)
-			if he.status >= 500 {
-				return err
-			}
-			v.Error, status = he.msg, he.status
-		} else {
+	if !comparing {
+		v.Error = mustT(st, "compare.need_both")
+	} else if err == nil {
+		var a, b *catalog.Version
+		var res *compare.Result
+		if a, b, res, err = comparePair(st.cat, q); err == nil {
 			s.fillComparison(st, &v, a, b, res)
 		}
-	} else {
-		v.Error = mustT(st, "compare.need_both")
+	}
+	status, err := pageError(w, err, &v.Error)
+	if err != nil {
+		return err
 	}
 	v.AOptions = options(st.cat, anchorOf(st.cat, q.Get("a"), q.Get("b")), q.Get("a"))
 	v.BOptions = options(st.cat, anchorOf(st.cat, q.Get("b"), q.Get("a")), q.Get("b"))
@@ -60,10 +65,11 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.WriteHeader(status)
-	w.Write(out)
+	rp := reply{status: status, ctype: htmlType, cache: "no-store", body: out}
+	if comparing && status == http.StatusOK {
+		rp.cache, rp.revalidate, rp.modTime = "no-cache", true, st.modTime
+	}
+	s.send(w, r, rp)
 	return nil
 }
 

@@ -112,11 +112,12 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) error {
 		Facets: searchFacets{Region: counts(res.Facets.Region), Tag: counts(res.Facets.Tag), Status: counts(res.Facets.Status)},
 	}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, searchHit(h))
+		hit := searchHit(h)
+		hit.Fragments = nonNil(hit.Fragments)
+		out.Hits = append(out.Hits, hit)
 	}
-	w.Header().Set("Cache-Control", "no-cache")
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	// Not stored: what people search for is theirs, and took_ms differs each time.
+	return s.sendJSON(w, r, reply{status: http.StatusOK, cache: "no-store"}, out)
 }
 
 func counts(cs []search.Count) []facetCount {

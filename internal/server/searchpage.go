@@ -39,9 +39,15 @@ type pageHit struct {
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
+	req, err := searchParams(r.URL.Query())
+	searching := err == nil && req.Query != ""
+	if searching {
+		if err = s.admit(r); err == nil {
+			defer s.done()
+		}
+	}
 	st := s.acquire()
 	defer st.release()
-	req, err := searchParams(r.URL.Query())
 	v := searchView{
 		Page: s.basePage(st, "search.title"), Query: req.Query, Request: req,
 		Regions: st.cat.Regions, Tags: st.cat.Tags(), Statuses: search.Statuses,
@@ -52,16 +58,15 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	v.NoIndex = true
 	v.Filtered = len(req.Regions) > 0 || req.Tag != "" || req.Status != "" || req.AllVersions
 	v.Unfilter = "/cari?" + url.Values{"q": {req.Query}}.Encode()
-	status := http.StatusOK
-	if err == nil && req.Query != "" {
+	if searching && err == nil {
 		v.Result, err = st.index.Search(r.Context(), req)
 	}
+	status, err := pageError(w, err, &v.Error)
 	if err != nil {
-		he := classify(err)
-		if he.status >= 500 {
-			return err
-		}
-		v.Error, v.Result, status = he.msg, nil, he.status
+		return err
+	}
+	if status != http.StatusOK {
+		v.Result = nil
 	}
 	if v.Result != nil {
 		s.fillHits(st, &v, r.URL.Query())
@@ -70,11 +75,24 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.WriteHeader(status)
-	w.Write(out)
+	s.send(w, r, reply{status: status, ctype: htmlType, cache: "no-store", body: out})
 	return nil
+}
+
+// pageError turns the error of a search or comparison into the message a page
+// shows and the status it is answered with; a fault of the server's own is
+// returned for the error page.
+func pageError(w http.ResponseWriter, err error, msg *string) (int, error) {
+	if err == nil {
+		return http.StatusOK, nil
+	}
+	he := classify(err)
+	if he.status == http.StatusInternalServerError {
+		return 0, err
+	}
+	setRetryAfter(w.Header(), he)
+	*msg = he.msg
+	return he.status, nil
 }
 
 func (s *Server) fillHits(st *state, v *searchView, q url.Values) {

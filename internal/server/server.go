@@ -1,31 +1,46 @@
 // Package server serves a published site read-only: the static files of the output
-// directory with the themed 404 page, the search page and API over the data
-// directory's index, and /healthz.
+// directory with the themed 404 page, the search and comparison pages, the JSON API
+// over the data directory's catalog and index, its OpenAPI description, and /healthz.
 //
-// It answers GET and HEAD only, never lists a directory, never serves a dot-file or
-// anything outside the output directory, and sets the content type of every file it
-// serves from its extension. Bad input gets a 4xx answer — JSON on /api/, the themed
-// page elsewhere — never a 500.
+// It answers GET and HEAD only (and OPTIONS, the CORS preflight, on /api/), never
+// lists a directory, never serves a dot-file or anything outside the output
+// directory, and sets the content type of every file it serves from its extension.
+// Every answer carries the security headers; files and data carry validators and
+// a Cache-Control fitted to how often they change, and text is gzipped for clients
+// that accept it. Searches and comparisons, the expensive requests, are rate
+// limited per client and bounded in number at once. Bad input gets a 4xx answer —
+// JSON on /api/, the themed page elsewhere — never a 500.
 package server
 
 import (
-	"bytes"
+	"cmp"
 	"errors"
+	"io"
 	"io/fs"
 	"log/slog"
-	"mime"
 	"net/http"
+	"net/netip"
 	"os"
-	"path"
 	"strings"
 	"sync/atomic"
 	"time"
 )
 
-// maxURLLength bounds the request target; longer ones get 414.
-const maxURLLength = 2048
+const (
+	// maxURLLength bounds the request target; longer ones get 414.
+	maxURLLength = 2048
+	// maxQueryLength bounds the query string: a search of 256 characters with every
+	// filter fits with room to spare.
+	maxQueryLength = 1536
+	// maxLoggedPath and maxLoggedQuery cap what a log line repeats of a request.
+	maxLoggedPath  = 256
+	maxLoggedQuery = 128
 
-// Config configures a Server.
+	allowSite = "GET, HEAD"
+	allowAPI  = "GET, HEAD, OPTIONS"
+)
+
+// Config configures a Server. The zero values of the limits turn them off.
 type Config struct {
 	// Out is the published site's directory.
 	Out string
@@ -33,15 +48,32 @@ type Config struct {
 	Data string
 	// Log receives one line per request; nil discards.
 	Log *slog.Logger
+	// Rate is how many searches and comparisons a client may ask for per second
+	// on average, and Burst how many in a row; a Rate of 0 means no limit.
+	Rate  float64
+	Burst int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header names
+	// the client; without any the header is ignored.
+	TrustedProxies []netip.Prefix
+	// MaxConcurrent bounds the searches and comparisons served at once; 0 means no
+	// bound. A request over the bound waits up to QueueWait (default 1s), then
+	// gets 503.
+	MaxConcurrent int
+	QueueWait     time.Duration
 }
 
 // Server is the HTTP handler of a published site.
 type Server struct {
-	root  fs.FS
-	data  string
-	log   *slog.Logger
-	mux   *http.ServeMux
-	state atomic.Pointer[state]
+	root    fs.FS
+	data    string
+	log     *slog.Logger
+	mux     *http.ServeMux
+	state   atomic.Pointer[state]
+	proxies []netip.Prefix
+	limit   *limiter // nil: no rate limit
+	gate    *gate    // nil: no bound on requests at once
+	gzipped gzipCache
+	pools
 }
 
 // New returns the server of the site published in cfg.Out and cfg.Data.
@@ -50,129 +82,123 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{root: os.DirFS(cfg.Out), data: cfg.Data, log: log, mux: http.NewServeMux()}
+	s := &Server{root: os.DirFS(cfg.Out), data: cfg.Data, log: log, mux: http.NewServeMux(), proxies: cfg.TrustedProxies}
 	if _, err := fs.Stat(s.root, "index.html"); err != nil {
 		return nil, errors.New("server: " + cfg.Out + " holds no built site (index.html is missing); run naskah build first")
+	}
+	if cfg.Rate > 0 {
+		s.limit = newLimiter(cfg.Rate, cfg.Burst, defaultMaxClients)
+	}
+	if cfg.MaxConcurrent > 0 {
+		s.gate = &gate{slots: make(chan struct{}, cfg.MaxConcurrent), wait: cmp.Or(cfg.QueueWait, defaultQueueWait)}
 	}
 	st, err := loadState(cfg.Data)
 	if err != nil {
 		return nil, err
 	}
 	s.state.Store(st)
-	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.Handle("GET /api/v1/search", s.handle(s.searchAPI))
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) routes() {
+	s.mux.Handle("GET /healthz", s.handle(s.healthz))
+	s.mux.Handle("GET /api/v1/search", s.handle(s.limited(s.searchAPI)))
+	s.mux.Handle("GET /api/v1/compare", s.handle(s.limited(s.compareAPI)))
 	s.mux.Handle("GET /api/v1/regions", s.handle(s.regionsAPI))
 	s.mux.Handle("GET /api/v1/regions/{region}", s.handle(s.regionAPI))
 	s.mux.Handle("GET /api/v1/policies/{region}/{policy}", s.handle(s.policyAPI))
 	s.mux.Handle("GET /api/v1/policies/{region}/{policy}/versions/{version}", s.handle(s.versionAPI))
+	s.mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPI))
 	s.mux.Handle("GET /api/", s.handle(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
-	s.mux.Handle("GET /api/v1/compare", s.handle(s.compareAPI))
 	s.mux.Handle("GET /cari", s.handle(s.searchPage))
 	s.mux.Handle("GET /bandingkan", s.handle(s.comparePage))
-	s.mux.HandleFunc("GET /", s.static)
-	return s, nil
+	s.mux.Handle("GET /", s.handle(s.static))
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-	switch {
-	case r.Method != http.MethodGet && r.Method != http.MethodHead:
-		rec.Header().Set("Allow", "GET, HEAD")
-		s.fail(rec, r, errMethod)
-	case len(r.RequestURI) > maxURLLength:
-		s.fail(rec, r, errURITooLong)
+	setCommonHeaders(rec.Header(), isAPI(r))
+	switch err := checkRequest(r); {
+	case err != nil:
+		s.fail(rec, r, err)
+	case r.Method == http.MethodOptions:
+		preflight(rec)
 	default:
 		s.mux.ServeHTTP(rec, r)
 	}
-	s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
-		"bytes", rec.bytes, "duration", time.Since(start), "client", r.RemoteAddr)
+	s.logRequest(r, rec, start)
 }
 
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Write([]byte("ok\n"))
+// checkRequest refuses what no route answers: other methods than GET and HEAD
+// (but a CORS preflight on /api/), overlong targets, and requests with a body.
+func checkRequest(r *http.Request) error {
+	switch {
+	case r.Method == http.MethodOptions && isAPI(r):
+	case r.Method != http.MethodGet && r.Method != http.MethodHead:
+		return errMethod
+	}
+	switch {
+	case len(r.RequestURI) > maxURLLength, len(r.URL.RawQuery) > maxQueryLength:
+		return errURITooLong
+	case r.ContentLength > 0, len(r.TransferEncoding) > 0:
+		return errHasBody
+	}
+	return nil
 }
 
-// static serves a file of the site, the index.html of a directory, or the 404 page.
-func (s *Server) static(w http.ResponseWriter, r *http.Request) {
-	name, ok := fileName(r.URL.Path)
-	if !ok {
-		s.notFound(w)
+func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
+
+// allowed is the Allow header of a 405 answer.
+func allowed(r *http.Request) string {
+	if isAPI(r) {
+		return allowAPI
+	}
+	return allowSite
+}
+
+func (s *Server) logRequest(r *http.Request, rec *recorder, start time.Time) {
+	ctx := r.Context()
+	if !s.log.Enabled(ctx, slog.LevelInfo) {
 		return
 	}
-	info, err := fs.Stat(s.root, name)
-	if err == nil && info.IsDir() {
-		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-			return
-		}
-		name = path.Join(name, "index.html")
-		info, err = fs.Stat(s.root, name)
+	client := r.RemoteAddr
+	if a := s.clientAddr(r); a.IsValid() {
+		client = a.String()
 	}
-	if err != nil || !info.Mode().IsRegular() {
-		s.notFound(w)
-		return
-	}
-	data, err := fs.ReadFile(s.root, name)
-	if err != nil {
-		s.notFound(w)
-		return
-	}
-	w.Header().Set("Content-Type", contentType(name))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	http.ServeContent(w, r, name, info.ModTime(), bytes.NewReader(data))
+	s.log.LogAttrs(ctx, slog.LevelInfo, "request",
+		slog.String("method", clip(r.Method, 16)),
+		slog.String("path", clip(r.URL.Path, maxLoggedPath)),
+		slog.String("query", clip(r.URL.RawQuery, maxLoggedQuery)),
+		slog.Int("status", rec.status),
+		slog.Int("bytes", rec.bytes),
+		slog.Duration("duration", time.Since(start)),
+		slog.String("client", client))
 }
 
-// fileName maps a URL path to a name in the site, refusing dot-files and anything
-// that is not a clean path inside it.
-func fileName(urlPath string) (string, bool) {
-	if !strings.HasPrefix(urlPath, "/") || strings.Contains(urlPath, "\\") {
-		return "", false
+// clip shortens s to n bytes for a log line, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	name := strings.TrimSuffix(strings.TrimPrefix(urlPath, "/"), "/")
-	if name == "" {
-		return ".", true
-	}
-	if !fs.ValidPath(name) {
-		return "", false
-	}
-	for _, seg := range strings.Split(name, "/") {
-		if strings.HasPrefix(seg, ".") {
-			return "", false
-		}
-	}
-	return name, true
+	return s[:n] + "…"
 }
 
-func (s *Server) notFound(w http.ResponseWriter) { s.errorPage(w, http.StatusNotFound) }
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	s.send(w, r, reply{status: http.StatusOK, ctype: textType, cache: "no-store", body: []byte("ok\n")})
+	return nil
+}
 
 // errorPage answers with the site's themed 404 page, read afresh so that a rebuilt
 // site's page is served. The static site has one error page; its text fits every
 // status this server answers on HTML routes well enough, and the status line is exact.
-func (s *Server) errorPage(w http.ResponseWriter, status int) {
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int) {
 	page, err := fs.ReadFile(s.root, "404.html")
 	if err != nil {
 		page = []byte(http.StatusText(status) + "\n")
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(status)
-	w.Write(page)
-}
-
-func contentType(name string) string {
-	switch {
-	case strings.HasSuffix(name, "feed.xml"):
-		return "application/atom+xml; charset=utf-8"
-	case strings.HasSuffix(name, ".xml"):
-		return "application/xml; charset=utf-8"
-	}
-	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
+	s.send(w, r, reply{status: status, ctype: htmlType, cache: "no-store", body: page})
 }
 
 // recorder remembers the status and size of a response for the request log.
@@ -192,3 +218,13 @@ func (r *recorder) Write(b []byte) (int, error) {
 	r.bytes += n
 	return n, err
 }
+
+// ReadFrom keeps the connection's sendfile path open to http.ServeContent.
+func (r *recorder) ReadFrom(src io.Reader) (int64, error) {
+	n, err := io.Copy(r.ResponseWriter, src)
+	r.bytes += int(n)
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

@@ -17,8 +17,27 @@ import (
 // files that must never be served, and returns a server over it.
 func newTestServer(t *testing.T) *Server {
 	t.Helper()
+	return newTestServerWith(t, Config{})
+}
+
+// newTestServerWith is newTestServer with the limits and proxies of cfg.
+func newTestServerWith(t *testing.T, cfg Config) *Server {
+	t.Helper()
+	cfg.Out, cfg.Data = buildFixture(t)
+	s, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// buildFixture builds the fixture site into a temporary directory, with hidden
+// files added, and returns its output and data directories.
+func buildFixture(t testing.TB) (out, data string) {
+	t.Helper()
 	dir := t.TempDir()
-	out, data := filepath.Join(dir, "public"), filepath.Join(dir, "data")
+	out, data = filepath.Join(dir, "public"), filepath.Join(dir, "data")
 	cfg := build.Config{
 		Content: os.DirFS("../build/testdata/site"), ContentDir: "content",
 		Out: out, Data: data, Drafts: true,
@@ -41,18 +60,16 @@ func newTestServer(t *testing.T) *Server {
 			t.Fatal(err)
 		}
 	}
-	s, err := New(Config{Out: out, Data: data})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return out, data
 }
 
 // get sends one request to h and returns the response with its body read.
-func get(t *testing.T, h http.Handler, method, target string) (*http.Response, string) {
+func get(t testing.TB, h http.Handler, method, target string, header ...string) (*http.Response, string) {
 	t.Helper()
 	req := httptest.NewRequest(method, "http://example"+target, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Add(header[i], header[i+1])
+	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	res := rec.Result()

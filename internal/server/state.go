@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"naskah/internal/catalog"
 	"naskah/internal/search"
@@ -18,6 +19,9 @@ type state struct {
 	cat   *catalog.Catalog
 	index *search.Index
 	theme *theme.Theme
+	// modTime is when the catalog was written: the Last-Modified of what the
+	// server derives from the build alone.
+	modTime time.Time
 
 	mu     sync.RWMutex // held for reading while a request uses the state
 	closed bool
@@ -25,9 +29,14 @@ type state struct {
 }
 
 func loadState(data string) (*state, error) {
-	cat, err := catalog.Read(filepath.Join(data, catalog.FileName))
+	catPath := filepath.Join(data, catalog.FileName)
+	cat, err := catalog.Read(catPath)
 	if err != nil {
 		return nil, fmt.Errorf("server: %s holds no build data (run naskah build first): %w", data, err)
+	}
+	info, err := os.Stat(catPath)
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
 	}
 	lang := cat.Language
 	if lang == "" {
@@ -41,7 +50,7 @@ func loadState(data string) (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	return &state{cat: cat, index: idx, theme: th, done: make(chan struct{})}, nil
+	return &state{cat: cat, index: idx, theme: th, modTime: info.ModTime(), done: make(chan struct{})}, nil
 }
 
 // acquire returns the current state, held until release.
