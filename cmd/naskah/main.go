@@ -19,7 +19,8 @@ const usage = `naskah menerbitkan naskah kebijakan daerah dari Markdown.
 Penggunaan:
   naskah build    [-content content] [-theme DIR] [-out public] [-data .naskah] [-drafts] [-base-url URL]
   naskah check    [-content content] [-theme DIR]
-  naskah serve    [-addr 127.0.0.1:8080] [-no-build] [flag build]
+  naskah serve    [-addr 127.0.0.1:8080] [-watch | -no-build] [-rate 10] [-burst 20]
+                  [-max-concurrent N] [-trust-proxy CIDR,...] [flag build]
   naskah new      [-content content] [-title T] [-name N -kind K -province P] DAERAH/KEBIJAKAN
   naskah revise   [-content content] DAERAH/KEBIJAKAN
   naskah version

@@ -39,6 +39,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("naskah serve: %w", err)
 	}
 	defer ln.Close()
+	if sf.watch {
+		if sf.noBuild {
+			fmt.Fprintln(stderr, "naskah serve: -watch membangun ulang, jadi tidak bisa dipakai bersama -no-build")
+			return errUsage
+		}
+		return preview(ctx, b, ln, cfg, log, stdout, stderr)
+	}
 	if !sf.noBuild {
 		if err := buildSite(ctx, b, "http://"+ln.Addr().String(), stdout, stderr); err != nil {
 			return err
@@ -58,6 +65,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 type serveFlags struct {
 	addr          string
 	noBuild       bool
+	watch         bool
 	rate          float64
 	burst         int
 	maxConcurrent int
@@ -67,6 +75,7 @@ type serveFlags struct {
 func (sf *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&sf.addr, "addr", "127.0.0.1:8080", "alamat yang didengarkan")
 	fs.BoolVar(&sf.noBuild, "no-build", false, "jangan membangun; layani -out dan -data apa adanya")
+	fs.BoolVar(&sf.watch, "watch", false, "pratinjau langsung: bangun ulang saat konten atau tema berubah, termasuk rancangan")
 	fs.Float64Var(&sf.rate, "rate", 10, "pencarian dan perbandingan per detik per klien (0: tanpa batas)")
 	fs.IntVar(&sf.burst, "burst", 20, "pencarian dan perbandingan beruntun per klien sebelum -rate berlaku")
 	fs.IntVar(&sf.maxConcurrent, "max-concurrent", 2*runtime.GOMAXPROCS(0), "pencarian dan perbandingan yang dilayani sekaligus (0: tanpa batas)")

@@ -18,6 +18,9 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"naskah/internal/catalog"
+	"naskah/internal/search"
+	"naskah/internal/theme"
 	"net/http"
 	"net/netip"
 	"os"
@@ -78,6 +81,20 @@ type Server struct {
 
 // New returns the server of the site published in cfg.Out and cfg.Data.
 func New(cfg Config) (*Server, error) {
+	s, err := newServer(cfg)
+	if err != nil {
+		return nil, err
+	}
+	st, err := loadState(cfg.Data)
+	if err != nil {
+		return nil, err
+	}
+	s.state.Store(st)
+	return s, nil
+}
+
+// newServer sets up everything but the state.
+func newServer(cfg Config) (*Server, error) {
 	log := cfg.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -92,12 +109,18 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxConcurrent > 0 {
 		s.gate = &gate{slots: make(chan struct{}, cfg.MaxConcurrent), wait: cmp.Or(cfg.QueueWait, defaultQueueWait)}
 	}
-	st, err := loadState(cfg.Data)
+	s.routes()
+	return s, nil
+}
+
+// NewPreview returns the server of the live preview, which serves the catalog,
+// index and theme it is given (and later ones through Swap) and cfg.Out.
+func NewPreview(cfg Config, cat *catalog.Catalog, idx *search.Index, th *theme.Theme) (*Server, error) {
+	s, err := newServer(cfg)
 	if err != nil {
 		return nil, err
 	}
-	s.state.Store(st)
-	s.routes()
+	s.Swap(cat, idx, th)
 	return s, nil
 }
 

@@ -23,6 +23,10 @@ type state struct {
 	// server derives from the build alone.
 	modTime time.Time
 
+	// shared is set when the index belongs to the live preview, which updates it
+	// in place and closes it itself.
+	shared bool
+
 	mu     sync.RWMutex // held for reading while a request uses the state
 	closed bool
 	done   chan struct{} // closed once the index is closed
@@ -75,7 +79,9 @@ func (st *state) retire() {
 		return
 	}
 	st.closed = true
-	st.index.Close()
+	if !st.shared {
+		st.index.Close()
+	}
 	close(st.done)
 }
 
@@ -89,6 +95,16 @@ func (s *Server) Reload() error {
 	old := s.state.Swap(st)
 	go old.retire()
 	return nil
+}
+
+// Swap serves a build of the live preview, whose catalog, index and theme it is
+// given rather than reading them from the data directory. The preview owns the
+// index and closes it.
+func (s *Server) Swap(cat *catalog.Catalog, idx *search.Index, th *theme.Theme) {
+	st := &state{cat: cat, index: idx, theme: th, modTime: time.Now(), shared: true, done: make(chan struct{})}
+	if old := s.state.Swap(st); old != nil {
+		go old.retire()
+	}
 }
 
 // Close releases the index.
