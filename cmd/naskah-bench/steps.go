@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"naskah/internal/build"
+)
+
+// buildBinary compiles naskah, so that its build runs as its own process and its
+// peak memory can be read.
+func buildBinary(ctx context.Context, work string) (string, error) {
+	bin := filepath.Join(work, "naskah")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/naskah")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/naskah: %w", err)
+	}
+	return bin, nil
+}
+
+// timed runs a command and returns its wall time and peak resident memory.
+func timed(ctx context.Context, dir string, name string, args ...string) (measured, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return measured{}, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, stderr.String())
+	}
+	r := measured{Wall: dur(time.Since(start))}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.PeakRSS = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return r, nil
+}
+
+func measureBuild(ctx context.Context, o options, work, bin string, r *report, log io.Writer) error {
+	fmt.Fprintln(log, "naskah build …")
+	out, data := filepath.Join(work, "public"), filepath.Join(work, "data")
+	var err error
+	r.Build, err = timed(ctx, work, bin, "build", "-content", "content", "-out", out, "-data", data)
+	if err != nil {
+		return err
+	}
+	if r.IndexBytes, err = dirSize(filepath.Join(data, "index")); err != nil {
+		return err
+	}
+	r.OutputBytes, err = dirSize(out)
+	return err
+}
+
+// measureRebuild edits one version file five times under the live preview and
+// keeps the median rebuild time.
+func measureRebuild(ctx context.Context, o options, work, bin string, r *report, log io.Writer) error {
+	fmt.Fprintln(log, "one-file rebuilds …")
+	content := filepath.Join(work, "content")
+	cfg := build.Config{Content: os.DirFS(content), ContentDir: "content",
+		Out: filepath.Join(work, "preview"), Data: filepath.Join(work, "preview-data")}
+	p, _, err := build.NewPreview(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	file := filepath.Join(content, "daerah-001", "kebijakan-01", fmt.Sprintf("v%d.md", o.Versions))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	var times []time.Duration
+	for i := range 5 {
+		edited := strings.Replace(string(orig), "\n\n", fmt.Sprintf("\n\nSuntingan ke-%d.\n\n", i+1), 1)
+		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+			return err
+		}
+		start := time.Now()
+		if _, err := p.Rebuild(ctx, false); err != nil {
+			return err
+		}
+		times = append(times, time.Since(start))
+	}
+	slices.Sort(times)
+	r.Rebuild = dur(times[len(times)/2])
+	return os.WriteFile(file, orig, 0o644)
+}
+
+func dirSize(dir string) (int64, error) {
+	var n int64
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		n += info.Size()
+		return err
+	})
+	return n, err
+}
