@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -51,6 +52,7 @@ const DefaultBaseURL = "http://127.0.0.1:8080"
 
 // Result reports a finished build or check.
 type Result struct {
+	mu       sync.Mutex // guards Steps
 	Site     *site.Site
 	theme    fs.FS
 	Files    map[string][]byte
@@ -65,29 +67,41 @@ type Step struct {
 }
 
 // Run builds the site and publishes it to cfg.Out and cfg.Data. On error nothing in
-// either directory changes.
+// either directory changes. The pages and the index are made side by side: both
+// need only the site model, and together they keep both cores busy.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
-	res, err := Check(ctx, cfg)
+	res, th, err := prepare(ctx, cfg)
 	if err != nil {
 		return res, err
 	}
 	var out, data *publish.Staged
-	err = res.time("write", func() (err error) {
-		out, err = publish.Stage(cfg.Out, func(dir string) error { return publish.WriteFiles(dir, res.Files) })
-		return err
-	})
-	if err != nil {
-		return res, err
-	}
-	if cfg.Data != "" {
-		err = res.time("index", func() (err error) {
-			data, err = publish.Stage(cfg.Data, func(dir string) error { return writeData(dir, res.Site, res.theme) })
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		if err := res.renderPages(th); err != nil {
+			return err
+		}
+		return res.time("write", func() (err error) {
+			out, err = publish.Stage(cfg.Out, func(dir string) error { return publish.WriteFiles(dir, res.Files) })
 			return err
 		})
-		if err != nil {
-			out.Discard()
-			return res, err
+	})
+	if cfg.Data != "" {
+		g.Go(func() error {
+			return res.time("index", func() (err error) {
+				data, err = publish.Stage(cfg.Data, func(dir string) error { return writeData(dir, res.Site, res.theme) })
+				return err
+			})
+		})
+	}
+	if err := g.Wait(); err != nil {
+		for _, st := range []*publish.Staged{out, data} {
+			if st != nil {
+				st.Discard()
+			}
 		}
+		return res, err
+	}
+	if data != nil {
 		if err := data.Commit(); err != nil {
 			out.Discard()
 			return res, err
@@ -133,6 +147,16 @@ func copyTree(fsys fs.FS, dir string) error {
 
 // Check runs every step of a build except publishing.
 func Check(ctx context.Context, cfg Config) (*Result, error) {
+	res, th, err := prepare(ctx, cfg)
+	if err != nil {
+		return res, err
+	}
+	return res, res.renderPages(th)
+}
+
+// prepare loads the content and the theme, renders the Markdown and assembles the
+// site model.
+func prepare(ctx context.Context, cfg Config) (*Result, *theme.Theme, error) {
 	res := &Result{}
 	var tree *content.Tree
 	err := res.time("load", func() (err error) {
@@ -140,7 +164,7 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 		return err
 	})
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	res.Warnings = append(tree.Warnings, summaryWarnings(tree)...)
 	lang := tree.Site.Language
@@ -153,48 +177,59 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	th, err := theme.Load(res.theme, lang)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	md, err := newMarkdown(th)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	var docs site.Docs
 	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, md, nil); return err }); err != nil {
-		return res, err
+		return res, nil, err
 	}
 	opts := site.Options{Drafts: cfg.Drafts, BaseURL: cfg.BaseURL, Fallback: cfg.FallbackBaseURL}
 	if opts.Fallback == "" {
 		opts.Fallback = DefaultBaseURL
 	}
-	if err := res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, opts); return err }); err != nil {
-		return res, err
-	}
-	err = res.time("pages", func() (err error) { res.Files, err = pages.Render(res.Site, th); return err })
-	if err != nil {
-		return res, err
-	}
-	if problems := checkLinks(res.Site, res.Files); len(problems) > 0 {
-		return res, problems
-	}
-	return res, nil
+	err = res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, opts); return err })
+	return res, th, err
 }
 
-// time runs one step of the recipe and records how long it took.
+// renderPages renders every page and checks the links between them.
+func (r *Result) renderPages(th *theme.Theme) error {
+	err := r.time("pages", func() (err error) { r.Files, err = pages.Render(r.Site, th); return err })
+	if err != nil {
+		return err
+	}
+	if problems := checkLinks(r.Site, r.Files); len(problems) > 0 {
+		return problems
+	}
+	return nil
+}
+
+// time runs one step of the recipe and records how long it took. Steps that run
+// side by side record their own wall time.
 func (r *Result) time(name string, f func() error) error {
 	start := time.Now()
 	err := f()
+	r.mu.Lock()
 	r.Steps = append(r.Steps, Step{Name: name, Duration: time.Since(start)})
+	r.mu.Unlock()
 	return err
 }
 
-// newMarkdown sets up the renderer with the theme's label for heading links.
+// newMarkdown sets up the renderer with the theme's labels for heading and
+// paragraph links.
 func newMarkdown(th *theme.Theme) (*markdown.Renderer, error) {
 	label, err := th.Strings().T("policy.anchor")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	return markdown.New(markdown.Options{AnchorLabel: label}), nil
+	para, err := th.Strings().T("policy.paragraph_anchor")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	return markdown.New(markdown.Options{AnchorLabel: label, ParagraphLabel: para}), nil
 }
 
 // renderAll renders the Markdown of every region description and version, in
