@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"naskah/internal/build"
@@ -28,21 +27,66 @@ func buildBinary(ctx context.Context, work string) (string, error) {
 	return bin, nil
 }
 
-// timed runs a command and returns its wall time and peak resident memory.
+// timed runs a command and returns its wall time and peak resident memory: the
+// largest sum of the high-water marks (VmHWM) of the command and its children,
+// sampled while it runs. (The rusage of a child is no use here: Linux starts a
+// child's maximum at its parent's, and this process is large.)
 func timed(ctx context.Context, dir string, name string, args ...string) (measured, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	start := time.Now()
-	if err := cmd.Run(); err != nil {
+	if err := cmd.Start(); err != nil {
+		return measured{}, err
+	}
+	done := make(chan struct{})
+	peak := make(chan int64)
+	go func() { peak <- samplePeak(cmd.Process.Pid, done) }()
+	err := cmd.Wait()
+	close(done)
+	r := measured{Wall: dur(time.Since(start)), PeakRSS: <-peak}
+	if err != nil {
 		return measured{}, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, stderr.String())
 	}
-	r := measured{Wall: dur(time.Since(start))}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.PeakRSS = ru.Maxrss * 1024 // kilobytes on Linux
-	}
 	return r, nil
+}
+
+// samplePeak samples the memory of the process tree under pid until done.
+func samplePeak(pid int, done <-chan struct{}) int64 {
+	var peak int64
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		peak = max(peak, treeHWM(pid))
+		select {
+		case <-done:
+			return peak
+		case <-tick.C:
+		}
+	}
+}
+
+// treeHWM adds up the VmHWM of pid and its descendants, in bytes.
+func treeHWM(pid int) int64 {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	var n int64
+	for _, line := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			fmt.Sscanf(strings.TrimSpace(v), "%d", &n)
+			n *= 1024
+		}
+	}
+	children, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))
+	for _, c := range strings.Fields(string(children)) {
+		var child int
+		fmt.Sscanf(c, "%d", &child)
+		n += treeHWM(child)
+	}
+	return n
 }
 
 func measureBuild(ctx context.Context, o options, work, bin string, r *report, log io.Writer) error {
