@@ -77,7 +77,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	var out, data *publish.Staged
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		if err := res.renderPages(th); err != nil {
+		if err := res.renderPages(th, pages.Options{Previous: previousOutput(cfg.Out)}); err != nil {
 			return err
 		}
 		return res.time("write", func() (err error) {
@@ -151,7 +151,7 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	return res, res.renderPages(th)
+	return res, res.renderPages(th, pages.Options{NoCards: true})
 }
 
 // prepare loads the content and the theme, renders the Markdown and assembles the
@@ -195,9 +195,18 @@ func prepare(ctx context.Context, cfg Config) (*Result, *theme.Theme, error) {
 	return res, th, err
 }
 
+// previousOutput is the output of the last build, whose share cards the pages
+// may keep, or nil.
+func previousOutput(dir string) fs.FS {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil
+	}
+	return os.DirFS(dir)
+}
+
 // renderPages renders every page and checks the links between them.
-func (r *Result) renderPages(th *theme.Theme) error {
-	err := r.time("pages", func() (err error) { r.Files, err = pages.Render(r.Site, th); return err })
+func (r *Result) renderPages(th *theme.Theme, opts pages.Options) error {
+	err := r.time("pages", func() (err error) { r.Files, err = pages.RenderWith(r.Site, th, opts); return err })
 	if err != nil {
 		return err
 	}

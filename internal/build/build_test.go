@@ -45,6 +45,7 @@ func TestGoldenPages(t *testing.T) {
 		"contoh/feed.xml",
 		"sitemap.xml",
 		"robots.txt",
+		"s/37xcmw3/index.html", // the short link of contoh/kebijakan-uji/2024-01
 	}
 	for _, p := range pages {
 		t.Run(p, func(t *testing.T) {
@@ -72,10 +73,32 @@ func TestGoldenPages(t *testing.T) {
 	}
 }
 
+// TestSharingFiles checks the files beside each version page that the sharing
+// kit refers to: the share card, the QR code and the short link's page.
+func TestSharingFiles(t *testing.T) {
+	out := buildFixture(t, false)
+	for _, tt := range []struct{ file, start, has string }{
+		{"kartu.png", "\x89PNG", ""},
+		{"contoh/kebijakan-uji/2024-01/kartu.png", "\x89PNG", ""},
+		{"contoh/kebijakan-uji/2024-01/qr.svg", "<?xml", `aria-label="Kode QR menuju https://naskah.example/s/37xcmw3"`},
+		{"s/37xcmw3/index.html", "<!DOCTYPE html>", `<meta http-equiv="refresh" content="0; url=/contoh/kebijakan-uji/2024-01/">`},
+	} {
+		data, err := os.ReadFile(filepath.Join(out, tt.file))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if !strings.HasPrefix(string(data), tt.start) || !strings.Contains(string(data), tt.has) {
+			t.Errorf("%s starts %q, want %q, and should hold %q", tt.file, data[:min(len(data), 20)], tt.start, tt.has)
+		}
+	}
+}
+
 // TestEveryPageHead checks what DESIGN.md asks of every page's head.
 func TestEveryPageHead(t *testing.T) {
 	out := buildFixture(t, true)
-	required := []string{`<html lang="id">`, `<meta name="description" content="`, `<meta property="og:title"`, `<meta property="og:type"`, `<meta name="viewport"`}
+	required := []string{`<html lang="id">`, `<meta name="description" content="`, `<meta property="og:title"`, `<meta property="og:type"`, `<meta name="viewport"`,
+		`<meta property="og:image" content="https://naskah.example/`, `<meta property="og:image:alt" content="`, `<meta name="twitter:card" content="summary_large_image">`}
 	n := 0
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !strings.HasSuffix(p, ".html") {
@@ -318,4 +341,30 @@ func sentences(line string) []string {
 		out = append(out, rest)
 	}
 	return out
+}
+
+// TestCardsKept builds twice into one output: the second build keeps a share
+// card whose stamp still fits, rather than drawing it again.
+func TestCardsKept(t *testing.T) {
+	out := buildFixture(t, false)
+	card := filepath.Join(out, "contoh", "kebijakan-uji", "2024-01", "kartu.png")
+	drawn, err := os.ReadFile(card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := append(drawn[:len(drawn):len(drawn)], "tanda"...)
+	if err := os.WriteFile(card, marked, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{Content: os.DirFS("testdata/site"), ContentDir: "testdata/site", Out: out}
+	if _, err := Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(marked) {
+		t.Errorf("the second build drew the card again instead of keeping it")
+	}
 }

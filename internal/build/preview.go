@@ -221,7 +221,7 @@ func (p *Preview) render(u *Update, changed map[string]bool) error {
 		return err
 	}
 	for name, data := range p.files {
-		if _, fresh := files[name]; !fresh && !underChanged(name, changed) {
+		if _, fresh := files[name]; !fresh && !underChanged(name, changed) && !pages.AlwaysWhole(name) {
 			files[name] = data
 		}
 	}

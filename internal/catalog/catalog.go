@@ -35,6 +35,7 @@ type Catalog struct {
 	regions  map[string]*Region
 	policies map[string]*Policy  // "region/policy"
 	versions map[string]*Version // "region/policy/version"
+	short    map[string]*Version // short code, as site.ShortCode derives it
 }
 
 // Region is a regency, city or province.
@@ -146,12 +147,15 @@ func (c *Catalog) index() {
 	c.regions = map[string]*Region{}
 	c.policies = map[string]*Policy{}
 	c.versions = map[string]*Version{}
+	c.short = map[string]*Version{}
 	for _, r := range c.Regions {
 		c.regions[r.Slug] = r
 		for _, p := range r.Policies {
 			c.policies[r.Slug+"/"+p.Slug] = p
 			for _, v := range p.Versions {
-				c.versions[r.Slug+"/"+p.Slug+"/"+v.Slug] = v
+				id := r.Slug + "/" + p.Slug + "/" + v.Slug
+				c.versions[id] = v
+				c.short[site.ShortCode(id)] = v
 			}
 		}
 	}
@@ -174,6 +178,11 @@ func (c *Catalog) Version(region, policy, version string) *Version {
 	}
 	return c.versions[region+"/"+policy+"/"+version]
 }
+
+// ByShort returns the version whose short link code is code, or nil. The codes
+// are derived again from the versions' identities, as the build derived them, so
+// the catalog file needs no field for them.
+func (c *Catalog) ByShort(code string) *Version { return c.short[code] }
 
 // Tags returns every tag of every version, sorted.
 func (c *Catalog) Tags() []string {

@@ -99,7 +99,7 @@ func TestAccessibility(t *testing.T) {
 	b := newBrowser(t)
 	for _, p := range fixturePages {
 		t.Run(p.name, func(t *testing.T) {
-			b.openStatus(t, s.url(p.path), p.status)
+			b.openKind(t, s, p)
 			b.axe(t)
 		})
 	}

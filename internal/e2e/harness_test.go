@@ -10,11 +10,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"naskah/internal/build"
 	"naskah/internal/server"
+	"naskah/internal/site"
 )
 
 // Content directories that newSite and buildSite build.
@@ -75,27 +79,32 @@ func (s *testSite) url(path string) string { return s.srv.URL + path }
 type pageKind struct {
 	name, path string
 	status     int
+	// refresh is where the page sends the browser on at once (a meta refresh),
+	// if it does; tests that look at the page itself open it with openKind,
+	// which holds the browser on it.
+	refresh string
 }
 
 // fixturePages has one page of every kind that the fixture site builds with drafts.
 var fixturePages = []pageKind{
-	{"home", "/", 200},
-	{"region", "/contoh/", 200},
-	{"policy", "/contoh/kebijakan-uji/", 200},
-	{"older version", "/contoh/kebijakan-uji/2024-01/", 200},
-	{"draft version", "/contoh/kebijakan-uji/2025-09/", 200},
-	{"revoked version", "/kota-uji/aturan-lama/v1/", 200},
-	{"history", "/contoh/kebijakan-uji/versi/", 200},
-	{"changes", "/contoh/kebijakan-uji/2025-03/perubahan/", 200},
-	{"topics", "/topik/", 200},
-	{"topic", "/topik/pelatihan/", 200},
-	{"search", "/cari?q=pelatihan", 200},
-	{"search without hits", "/cari?q=zzzz", 200},
-	{"compare form", "/bandingkan", 200},
-	{"compare versions", "/bandingkan?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji", 200},
-	{"compare regions", "/bandingkan?a=contoh/kebijakan-uji&b=kota-uji/aturan-lama", 200},
-	{"compare error", "/bandingkan?a=tidak/ada&b=contoh/kebijakan-uji", 404},
-	{"404", "/tidak-ada/", 404},
+	{"home", "/", 200, ""},
+	{"region", "/contoh/", 200, ""},
+	{"policy", "/contoh/kebijakan-uji/", 200, ""},
+	{"older version", "/contoh/kebijakan-uji/2024-01/", 200, ""},
+	{"draft version", "/contoh/kebijakan-uji/2025-09/", 200, ""},
+	{"revoked version", "/kota-uji/aturan-lama/v1/", 200, ""},
+	{"history", "/contoh/kebijakan-uji/versi/", 200, ""},
+	{"changes", "/contoh/kebijakan-uji/2025-03/perubahan/", 200, ""},
+	{"topics", "/topik/", 200, ""},
+	{"topic", "/topik/pelatihan/", 200, ""},
+	{"search", "/cari?q=pelatihan", 200, ""},
+	{"search without hits", "/cari?q=zzzz", 200, ""},
+	{"compare form", "/bandingkan", 200, ""},
+	{"compare versions", "/bandingkan?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji", 200, ""},
+	{"compare regions", "/bandingkan?a=contoh/kebijakan-uji&b=kota-uji/aturan-lama", 200, ""},
+	{"compare error", "/bandingkan?a=tidak/ada&b=contoh/kebijakan-uji", 404, ""},
+	{"404", "/tidak-ada/", 404, ""},
+	{name: "short link page", path: "/s/" + site.ShortCode("contoh/kebijakan-uji/2024-01") + "/", status: 200, refresh: "/contoh/kebijakan-uji/2024-01/"},
 }
 
 // browser is a tab of the package's shared chromium.
@@ -182,6 +191,51 @@ func (b *browser) openStatus(t testing.TB, url string, status int) {
 	resp := run(t, b, "opening "+url, chromedp.NavigateResponse(url))
 	if resp.Status != int64(status) {
 		t.Fatalf("%s answered %d, want %d", url, resp.Status, status)
+	}
+}
+
+// openKind opens a page of fixturePages with its status and, for a page that
+// refreshes to another at once, keeps the browser on the page itself: the
+// request of the refresh is aborted, which leaves the page in place.
+func (b *browser) openKind(t testing.TB, s *testSite, p pageKind) {
+	t.Helper()
+	if p.refresh == "" {
+		b.openStatus(t, s.url(p.path), p.status)
+		return
+	}
+	ctx, cancel := context.WithCancel(b.ctx)
+	defer cancel()
+	tried := make(chan struct{}, 1)
+	err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*fetch.EventRequestPaused); ok {
+			go func() {
+				chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: e.RequestID, ErrorReason: network.ErrorReasonAborted})
+				select {
+				case tried <- struct{}{}:
+				default:
+				}
+			}()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, "holding "+p.path, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: s.url(p.refresh)}}})
+		return err
+	}))
+	b.openStatus(t, s.url(p.path), p.status)
+	select {
+	case <-tried: // the refresh was tried, and is aborted
+	case <-time.After(actionTimeout):
+		t.Fatalf("%s did not refresh to %s", p.path, p.refresh)
+	}
+	b.do(t, "releasing "+p.path, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, fetch.Disable, cdp.Empty{})
+		return err
+	}))
+	if got := b.location(t).Path; got != p.path {
+		t.Fatalf("the browser left %s for %s", p.path, got)
 	}
 }
 

@@ -90,7 +90,7 @@ func TestLivePreview(t *testing.T) {
 	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, b, "the page to show the edit", `document.body.innerText.includes("setiap semester")`)
+	waitFor(t, b, "the page to show the edit", `!!document.body && document.body.innerText.includes("setiap semester")`)
 
 	broken := strings.Replace(edited, "title:", "titel:", 1)
 	if err := os.WriteFile(file, []byte(broken), 0o644); err != nil {
@@ -104,5 +104,5 @@ func TestLivePreview(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, b, "the page to reload without the overlay",
-		`!document.getElementById("naskah-galat") && document.body.innerText.includes("setiap tahun")`)
+		`!document.getElementById("naskah-galat") && !!document.body && document.body.innerText.includes("setiap tahun")`)
 }

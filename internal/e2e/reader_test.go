@@ -116,7 +116,7 @@ func TestEveryPageOnPhone(t *testing.T) {
 	b := newBrowser(t, phone)
 	for _, p := range fixturePages {
 		t.Run(p.name, func(t *testing.T) {
-			b.openStatus(t, s.url(p.path), p.status)
+			b.openKind(t, s, p)
 			b.fitsWidth(t)
 		})
 	}
@@ -144,7 +144,7 @@ func TestPrint(t *testing.T) {
 	b.media(t, "print")
 	for _, p := range fixturePages {
 		t.Run(p.name, func(t *testing.T) {
-			b.openStatus(t, s.url(p.path), p.status)
+			b.openKind(t, s, p)
 			for _, sel := range []string{".site-header nav", ".site-header", ".crumbs", ".site-footer", ".skip"} {
 				if b.count(t, sel) > 0 && b.displayed(t, sel) {
 					t.Errorf("%s is printed", sel)

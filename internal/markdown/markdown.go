@@ -20,7 +20,8 @@
 //   - Every top-level block other than a heading, a thematic break or the
 //     footnote list has an id of the form p-{section}-{n}, or p-{n} before
 //     the first level-2 heading, where n counts such blocks from 1 within
-//     the section.
+//     the section. A paragraph with an id ends with a permalink to itself
+//     (a "¶" link), so that a reader without JavaScript can still link to it.
 //   - All ids in one rendering are unique, and concatenating the HTML of all
 //     sections yields the HTML of the whole body.
 //
@@ -47,11 +48,18 @@ import (
 // Options.AnchorLabel is empty.
 const DefaultAnchorLabel = "Tautan ke bagian ini"
 
+// DefaultParagraphLabel is the accessible label of paragraph permalinks used
+// when Options.ParagraphLabel is empty.
+const DefaultParagraphLabel = "Tautan ke paragraf ini"
+
 // Options configure a Renderer.
 type Options struct {
 	// AnchorLabel is the accessible label of each heading's permalink,
 	// e.g. "Tautan ke bagian ini". It defaults to DefaultAnchorLabel.
 	AnchorLabel string
+	// ParagraphLabel is the accessible label of each paragraph's "¶"
+	// permalink. It defaults to DefaultParagraphLabel.
+	ParagraphLabel string
 }
 
 // A Renderer converts Markdown to HTML and its derived data.
@@ -66,7 +74,11 @@ func New(opts Options) *Renderer {
 	if label == "" {
 		label = DefaultAnchorLabel
 	}
-	nodes := &nodeRenderer{anchorLabel: html.EscapeString(label)}
+	para := opts.ParagraphLabel
+	if para == "" {
+		para = DefaultParagraphLabel
+	}
+	nodes := &nodeRenderer{anchorLabel: html.EscapeString(label), paragraphLabel: html.EscapeString(para)}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.Table,

@@ -33,10 +33,10 @@ Paragraf pertama[^1] dengan &amp; entitas.
 
 func TestRender(t *testing.T) {
 	const (
-		preamble = `<p id="p-1">Dokumen ini mengatur <strong>kebijakan</strong> daerah.</p>
+		preamble = `<p id="p-1">Dokumen ini mengatur <strong>kebijakan</strong> daerah. <a class="pilcrow" href="#p-1" aria-label="Tautan ke paragraf ini">¶</a></p>
 `
 		latar = `<h2 id="latar-belakang">Latar Belakang <a class="anchor" href="#latar-belakang" aria-label="Tautan ke bagian ini">#</a></h2>
-<p id="p-latar-belakang-1">Paragraf pertama<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup> dengan &amp; entitas.</p>
+<p id="p-latar-belakang-1">Paragraf pertama<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup> dengan &amp; entitas. <a class="pilcrow" href="#p-latar-belakang-1" aria-label="Tautan ke paragraf ini">¶</a></p>
 <ul id="p-latar-belakang-2">
 <li>satu</li>
 <li>dua</li>

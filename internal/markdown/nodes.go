@@ -27,12 +27,14 @@ var _ renderer.NodeRenderer = (*nodeRenderer)(nil)
 // this package changes: headings, code and HTML blocks, raw HTML, links,
 // images and autolinks. It holds no per-document state.
 type nodeRenderer struct {
-	anchorLabel string // HTML-escaped
+	anchorLabel    string // HTML-escaped
+	paragraphLabel string // HTML-escaped
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(ast.KindParagraph, r.paragraph)
 	reg.Register(ast.KindCodeBlock, r.codeBlock)
 	reg.Register(ast.KindFencedCodeBlock, r.codeBlock)
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
@@ -93,6 +95,31 @@ func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 	return ast.WalkContinue, nil
 }
 
+// paragraph renders a paragraph; one with an id (a top-level paragraph) ends
+// with a permalink to itself.
+func (r *nodeRenderer) paragraph(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString("<p")
+		writeID(w, n)
+		_ = w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	r.endParagraph(w, n)
+	return ast.WalkContinue, nil
+}
+
+// endParagraph closes a paragraph, after its permalink if it has an id.
+func (r *nodeRenderer) endParagraph(w util.BufWriter, n ast.Node) {
+	if id := idOf(n); id != "" {
+		_, _ = w.WriteString(` <a class="pilcrow" href="#`)
+		writeEscaped(w, id)
+		_, _ = w.WriteString(`" aria-label="`)
+		_, _ = w.WriteString(r.paragraphLabel)
+		_, _ = w.WriteString(`">¶</a>`)
+	}
+	_, _ = w.WriteString("</p>\n")
+}
+
 // codeBlock renders an indented or fenced code block, with the block's id
 // on the pre element.
 func (r *nodeRenderer) codeBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -122,7 +149,7 @@ func (r *nodeRenderer) codeBlock(w util.BufWriter, src []byte, n ast.Node, enter
 // htmlBlock renders a block of raw HTML as a paragraph of escaped text.
 func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
-		_, _ = w.WriteString("</p>\n")
+		r.endParagraph(w, node)
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.HTMLBlock)

@@ -74,17 +74,20 @@ func TestSafety(t *testing.T) {
 	}
 }
 
+// pilcrow1 is the permalink that ends the first paragraph.
+const pilcrow1 = ` <a class="pilcrow" href="#p-1" aria-label="Tautan ke paragraf ini">¶</a>`
+
 func TestNeutralised(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"link", "a [tautan *ini*](javascript:alert(1)) b", `<p id="p-1">a tautan <em>ini</em> b</p>` + "\n"},
-		{"encoded link", "[x](jav&#x61;script:alert(1))", `<p id="p-1">x</p>` + "\n"},
-		{"image", "![peta <wilayah>](data:image/png;base64,AAAA)", `<p id="p-1">peta &lt;wilayah&gt;</p>` + "\n"},
-		{"autolink", "<javascript:alert(1)>", `<p id="p-1">javascript:alert(1)</p>` + "\n"},
-		{"raw inline HTML", "a <b onclick=\"x()\">b</b>", `<p id="p-1">a &lt;b onclick=&quot;x()&quot;&gt;b&lt;/b&gt;</p>` + "\n"},
-		{"raw HTML block", "<script>alert(1)</script>", `<p id="p-1">&lt;script&gt;alert(1)&lt;/script&gt;</p>` + "\n"},
-		{"comment", "<!-- catatan -->", `<p id="p-1">&lt;!-- catatan --&gt;</p>` + "\n"},
+		{"link", "a [tautan *ini*](javascript:alert(1)) b", `<p id="p-1">a tautan <em>ini</em> b` + pilcrow1 + `</p>` + "\n"},
+		{"encoded link", "[x](jav&#x61;script:alert(1))", `<p id="p-1">x` + pilcrow1 + `</p>` + "\n"},
+		{"image", "![peta <wilayah>](data:image/png;base64,AAAA)", `<p id="p-1">peta &lt;wilayah&gt;` + pilcrow1 + `</p>` + "\n"},
+		{"autolink", "<javascript:alert(1)>", `<p id="p-1">javascript:alert(1)` + pilcrow1 + `</p>` + "\n"},
+		{"raw inline HTML", "a <b onclick=\"x()\">b</b>", `<p id="p-1">a &lt;b onclick=&quot;x()&quot;&gt;b&lt;/b&gt;` + pilcrow1 + `</p>` + "\n"},
+		{"raw HTML block", "<script>alert(1)</script>", `<p id="p-1">&lt;script&gt;alert(1)&lt;/script&gt;` + pilcrow1 + `</p>` + "\n"},
+		{"comment", "<!-- catatan -->", `<p id="p-1">&lt;!-- catatan --&gt;` + pilcrow1 + `</p>` + "\n"},
 	}
 	r := New(Options{})
 	for _, tt := range tests {
@@ -124,7 +127,7 @@ func TestLinkRel(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := string(res.HTML)
-			got = strings.TrimSuffix(strings.TrimPrefix(got, `<p id="p-1">`), "</p>\n")
+			got = strings.TrimSuffix(strings.TrimPrefix(got, `<p id="p-1">`), pilcrow1+"</p>\n")
 			got = strings.TrimPrefix(got, "lihat ")
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("HTML mismatch (-want +got):\n%s", diff)

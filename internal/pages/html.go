@@ -44,13 +44,19 @@ func (r *renderer) regionDescription(reg *site.Region) string {
 // page and the version history.
 func (r *renderer) policy(p *site.Policy) error {
 	moved := movedAnchors(p)
-	current := r.versionView(p.Current, p.URL())
+	current, err := r.versionView(p.Current, p.URL())
+	if err != nil {
+		return err
+	}
 	current.Moved = moved
 	if err := r.page(p.URL(), "version", current); err != nil {
 		return err
 	}
 	for _, v := range p.Versions {
-		view := r.versionView(v, v.URL())
+		view, err := r.versionView(v, v.URL())
+		if err != nil {
+			return err
+		}
 		if v == p.Current {
 			view.Moved = moved
 		}
@@ -76,13 +82,14 @@ func (r *renderer) policy(p *site.Policy) error {
 	return r.page(p.HistoryURL(), "history", historyView{Page: pg, Policy: p, Versions: newest})
 }
 
-func (r *renderer) versionView(v *site.Version, urlPath string) versionView {
+func (r *renderer) versionView(v *site.Version, urlPath string) (versionView, error) {
 	description := v.Summary
 	if description == "" {
 		description = v.Title + " — " + r.regionName(v.Policy.Region)
 	}
 	pg := r.base(urlPath, v.Title, description)
 	pg.OGType = "article"
+	pg.Image = r.versionImage(v)
 	pg.Feed = v.Policy.Region.FeedURL()
 	pg.Crumbs = r.crumbs(v.Policy.Region, nil, v.Title)
 	if urlPath != v.Policy.URL() {
@@ -92,7 +99,11 @@ func (r *renderer) versionView(v *site.Version, urlPath string) versionView {
 	for i, slug := range v.Tags {
 		tags[i] = Link{Name: slug, URL: site.TagURL(slug)}
 	}
-	view := versionView{Page: pg, Version: v, Tags: tags, CompareRegion: CompareURL(v, nil, "")}
+	kit, err := r.share(v)
+	if err != nil {
+		return versionView{}, err
+	}
+	view := versionView{Page: pg, Version: v, Tags: tags, Share: kit, CompareRegion: CompareURL(v, nil, "")}
 	if v.Prev != nil {
 		view.ChangesURL = ChangesURL(v)
 	}
@@ -102,7 +113,7 @@ func (r *renderer) versionView(v *site.Version, urlPath string) versionView {
 	if other := r.sameKindElsewhere(v.Policy); other != nil {
 		view.CompareRegion = CompareURL(v, other.Current, "")
 	}
-	return view
+	return view, nil
 }
 
 // otherVersion is the version a reader most likely compares v with: the one

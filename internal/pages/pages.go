@@ -8,7 +8,9 @@ package pages
 
 import (
 	"fmt"
+	"io/fs"
 
+	"naskah/internal/card"
 	"naskah/internal/site"
 	"naskah/internal/theme"
 )
@@ -28,6 +30,18 @@ type Page struct {
 	Feed        string // path of the Atom feed that fits the page
 	Crumbs      []Crumb
 	NoIndex     bool
+	// Image is the share image of Open Graph and Twitter cards.
+	Image Image
+	// Refresh, if set, sends the browser on to this site path at once: the
+	// redirect pages of short links have it.
+	Refresh string
+}
+
+// Image is a share image with its size and text alternative.
+type Image struct {
+	URL           string // absolute
+	Width, Height int
+	Alt           string
 }
 
 // Crumb is one step of the breadcrumb trail; the last has no URL.
@@ -56,6 +70,7 @@ type versionView struct {
 	Page
 	Version *site.Version
 	Tags    []Link
+	Share   shareKit
 	// ChangesURL is the change page from the previous version, if there is one.
 	ChangesURL string
 	// CompareVersion and CompareRegion open the comparison page with this version
@@ -88,7 +103,18 @@ const latestCount = 10
 
 // Render renders every file of the site.
 func Render(s *site.Site, th *theme.Theme) (map[string][]byte, error) {
-	return RenderSome(s, th, nil)
+	return RenderWith(s, th, Options{})
+}
+
+// Options change what RenderWith renders.
+type Options struct {
+	// Only accepts the policies whose pages are rendered; nil accepts all.
+	Only func(*site.Policy) bool
+	// Previous is the output of the last build, if there is one: its share
+	// cards are kept where they still show the same, rather than drawn again.
+	Previous fs.FS
+	// NoCards leaves the share cards out, for a check that writes nothing.
+	NoCards bool
 }
 
 // RenderSome renders the pages of the site as a whole (home, regions, topics,
@@ -96,8 +122,13 @@ func Render(s *site.Site, th *theme.Theme) (map[string][]byte, error) {
 // accepts; nil accepts every policy. The live preview uses it to render again only
 // the policies a change touched.
 func RenderSome(s *site.Site, th *theme.Theme, only func(*site.Policy) bool) (map[string][]byte, error) {
-	r := &renderer{site: s, theme: th, strs: th.Strings(), files: map[string][]byte{}, only: only}
-	steps := []func() error{r.home, r.regions, r.topics, r.notFound, r.feeds, r.sitemap, r.assets}
+	return RenderWith(s, th, Options{Only: only})
+}
+
+// RenderWith renders the files of the site as opts say.
+func RenderWith(s *site.Site, th *theme.Theme, opts Options) (map[string][]byte, error) {
+	r := &renderer{site: s, theme: th, strs: th.Strings(), files: map[string][]byte{}, only: opts.Only, previous: opts.Previous, noCards: opts.NoCards, cardsToDraw: map[string]card.Card{}}
+	steps := []func() error{r.home, r.regions, r.topics, r.notFound, r.feeds, r.sitemap, r.assets, r.shortLinks, r.cards}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -112,6 +143,11 @@ type renderer struct {
 	theme *theme.Theme
 	strs  theme.Strings
 	files map[string][]byte
+	// cardsToDraw are the share cards the pages refer to, by file; the cards
+	// step draws them all at once, in parallel.
+	cardsToDraw map[string]card.Card
+	previous    fs.FS // may be nil
+	noCards     bool
 }
 
 // page renders one HTML page for the site path urlPath ("/a/b/").
@@ -156,6 +192,7 @@ func (r *renderer) base(urlPath, title, description string) Page {
 	return Page{
 		Site: SiteInfo{Title: r.site.Title, Description: r.site.Description, Language: r.site.Language}, Title: title, Description: description,
 		Canonical: r.site.Abs(urlPath), OGType: "website", Feed: "/feed.xml",
+		Image: SiteImage(r.site.BaseURL, r.t("share.site_card_alt", r.site.Title)),
 	}
 }
 

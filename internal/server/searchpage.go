@@ -138,6 +138,7 @@ func (s *Server) basePage(st *state, titleKey string) pages.Page {
 		OGType: "website",
 		Feed:   "/feed.xml",
 		Crumbs: []pages.Crumb{{Name: mustT(st, "nav.home"), URL: "/"}, {Name: title}},
+		Image:  pages.SiteImage(st.cat.BaseURL, mustT(st, "share.site_card_alt", st.cat.Title)),
 	}
 }
 

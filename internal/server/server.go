@@ -136,6 +136,7 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /api/", s.handle(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
 	s.mux.Handle("GET /cari", s.handle(s.searchPage))
 	s.mux.Handle("GET /bandingkan", s.handle(s.comparePage))
+	s.mux.Handle("GET /s/{code}", s.handle(s.shortLink))
 	s.mux.Handle("GET /", s.handle(s.static))
 }
 

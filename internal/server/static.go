@@ -147,6 +147,9 @@ func (c *gzipCache) put(name, etag string, data []byte) {
 		if c.size <= gzipCacheSize {
 			break
 		}
+		if k == name {
+			continue // never the file just put, which the caller is about to serve
+		}
 		c.size -= len(e.data)
 		delete(c.files, k)
 	}

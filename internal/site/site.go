@@ -24,6 +24,9 @@ type Options struct {
 	// BaseURL overrides the site's base_url; when both are empty, Fallback is used.
 	BaseURL  string
 	Fallback string
+	// ShortCode derives a version's short code from its identity; nil means
+	// ShortCode. Tests inject a weaker one to provoke collisions.
+	ShortCode func(identity string) string
 }
 
 // Site is the whole published site.
@@ -36,6 +39,8 @@ type Site struct {
 	Regions  []*Region
 	Tags     []*Tag
 	Versions []*Version // every included version, newest first
+	// Short maps each version's short code to the version.
+	Short map[string]*Version
 }
 
 // Region is a regency, city or province with its policies.
@@ -72,6 +77,8 @@ type Version struct {
 	// Updated is the version's date, or when its file last changed if it has none.
 	Updated    time.Time
 	Prev, Next *Version
+	// Short is the code of the version's short link /s/{Short}.
+	Short string
 }
 
 // Tag is a topic and the policies that carry it in any of their versions, so that a
@@ -122,6 +129,9 @@ func New(tree *content.Tree, docs Docs, opts Options) (*Site, error) {
 	}
 	sort.SliceStable(s.Versions, func(i, j int) bool { return s.Versions[i].Updated.After(s.Versions[j].Updated) })
 	s.Tags = collectTags(s.Regions)
+	if err := s.assignShort(opts.ShortCode); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -1,7 +1,16 @@
-// naskah.js adds conveniences to pages that work without it. On the page of a
-// version in force, a link to a passage of an older version whose anchor is gone
-// leads to where the passage went, or says it was removed and links to the version
-// that had it. The map comes from the build, in the JSON block #peta_paragraf.
+// naskah.js adds conveniences to pages that work without it.
+//
+// On the page of a version in force, a link to a passage of an older version
+// whose anchor is gone leads to where the passage went, or says it was removed
+// and links to the version that had it. The map comes from the build, in the
+// JSON block #peta_paragraf.
+//
+// On every version page, each heading and each block with an id (p-…) gets two
+// buttons: "Salin tautan" copies the permanent URL of the version with the
+// block's anchor, "Salin kutipan" a citation the build prepared per section in
+// the JSON block #kutipan. The outcome is announced in the live region
+// #salin_status. Where the browser has the Web Share API, the share links get
+// a button that opens the system's share sheet.
 (function () {
   "use strict";
 
@@ -47,6 +56,112 @@
     box.hidden = false;
   }
 
+  function readJSON(id) {
+    var el = document.getElementById(id);
+    if (!el) {
+      return null;
+    }
+    try {
+      return JSON.parse(el.textContent);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // section finds the heading whose citation fits el: el itself, or the
+  // nearest heading before it that the citation map knows.
+  function section(el, cite) {
+    for (var n = el; n; n = n.previousElementSibling) {
+      if (/^H[1-6]$/.test(n.tagName) && n.id && Object.prototype.hasOwnProperty.call(cite, n.id)) {
+        return n.id;
+      }
+    }
+    return "";
+  }
+
+  function copyText(text, done, status) {
+    var say = function (msg) {
+      status.textContent = "";
+      window.setTimeout(function () { status.textContent = msg; }, 50);
+    };
+    var fallback = function () { say(legacyCopy(text) ? done : status.dataset.failed); };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) {
+      fallback(); // the clipboard API needs https; a site on plain http has not got it
+      return;
+    }
+    navigator.clipboard.writeText(text).then(function () { say(done); }, fallback);
+  }
+
+  function legacyCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "visually-hidden";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (e) {
+      ok = false;
+    }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function button(label, cls) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.textContent = label;
+    return b;
+  }
+
+  // copyControls puts the two copy buttons right after el, outside it, so that
+  // the names of headings and the text of paragraphs stay as they are.
+  function copyControls(el, data, status) {
+    var box = document.createElement("div");
+    box.className = "salin";
+    box.dataset.for = el.id;
+    var link = data.url + "#" + el.id;
+    var cite = data.cite[section(el, data.cite)] + " " + link;
+    var bl = button(status.dataset.link, "salin-tautan");
+    var bc = button(status.dataset.kutip, "salin-kutipan");
+    bl.addEventListener("click", function () { copyText(link, status.dataset.linkDone, status); });
+    bc.addEventListener("click", function () { copyText(cite, status.dataset.kutipDone, status); });
+    box.appendChild(bl);
+    box.appendChild(bc);
+    el.insertAdjacentElement("afterend", box);
+  }
+
+  function copying() {
+    var data = readJSON("kutipan");
+    var status = document.getElementById("salin_status");
+    if (!data || !data.cite || !status) {
+      return;
+    }
+    var blocks = document.querySelectorAll(".prose > h2[id], .prose > h3[id], .prose > [id^='p-']");
+    for (var i = 0; i < blocks.length; i++) {
+      copyControls(blocks[i], data, status);
+    }
+  }
+
+  function nativeShare() {
+    var list = document.querySelector(".share-links");
+    if (!list || typeof navigator.share !== "function") {
+      return;
+    }
+    var li = document.createElement("li");
+    var b = button(list.dataset.native, "share-native");
+    b.addEventListener("click", function () {
+      navigator.share({ title: list.dataset.title, text: list.dataset.text, url: list.dataset.url }).catch(function () {});
+    });
+    li.appendChild(b);
+    list.appendChild(li);
+  }
+
   window.addEventListener("hashchange", follow);
   follow();
+  copying();
+  nativeShare();
 })();

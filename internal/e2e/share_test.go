@@ -1,0 +1,322 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/qrcode"
+
+	"naskah/internal/site"
+)
+
+// The sharing kit on the fixture's superseded version: what socialisation staff
+// copy, share, scan and print.
+const (
+	fixtureBase  = "https://naskah.example" // the fixture site's base_url
+	oldVersion   = "/contoh/kebijakan-uji/2024-01/"
+	oldIdentity  = "contoh/kebijakan-uji/2024-01"
+	oldParagraph = "p-aspek-aspek-kebijakan-1"
+)
+
+// addScript runs js in every document the tab loads from now on, before the
+// page's own scripts.
+func (b *browser) addScript(t testing.TB, js string) {
+	t.Helper()
+	b.do(t, "adding a script", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: js})
+		return err
+	}))
+}
+
+// clipboardHook replaces navigator.clipboard.writeText with a recorder: a
+// headless browser's clipboard depends on focus and permissions, and what the
+// page hands to the clipboard API is what this test is about.
+const clipboardHook = `window.__disalin = [];
+Object.defineProperty(navigator, "clipboard", {configurable: true, value: {
+	writeText: function (text) { window.__disalin.push(String(text)); return Promise.resolve(); }
+}});`
+
+// TestCopyLinkAndCitation clicks the copy buttons of a paragraph and of a
+// heading: the clipboard gets the permanent URL of the version with the
+// anchor, and the Indonesian citation; the live region says so.
+func TestCopyLinkAndCitation(t *testing.T) {
+	s := newSite(t, fixtureSite)
+	b := newBrowser(t)
+	b.addScript(t, clipboardHook)
+	b.open(t, s.url(oldVersion))
+	if n, want := b.count(t, ".salin"), b.count(t, ".prose > [id^='p-'], .prose > h2[id], .prose > h3[id]"); n != want || n == 0 {
+		t.Errorf("%d blocks have copy buttons, want all %d", n, want)
+	}
+	link := fixtureBase + oldVersion + "#" + oldParagraph
+	tests := []struct{ sel, status, want string }{
+		{`.salin[data-for="` + oldParagraph + `"] .salin-tautan`, "Tautan disalin", link},
+		{`.salin[data-for="` + oldParagraph + `"] .salin-kutipan`, "Kutipan disalin",
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh, versi 2024-01 (Januari 2024), bagian “Aspek-Aspek Kebijakan”. " + link},
+		{`.salin[data-for="penutup"] .salin-tautan`, "Tautan disalin", fixtureBase + oldVersion + "#penutup"},
+		{`.salin[data-for="p-1"] .salin-kutipan`, "Kutipan disalin",
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh, versi 2024-01 (Januari 2024). " + fixtureBase + oldVersion + "#p-1"},
+	}
+	for i, tt := range tests {
+		b.click(t, tt.sel)
+		waitFor(t, b, "the copy to be announced", `document.getElementById("salin_status").textContent === `+jsString(tt.status))
+		got := eval[[]string](t, b, `window.__disalin`)
+		if len(got) != i+1 || got[i] != tt.want {
+			t.Errorf("after clicking %s the clipboard got %q, want %q last", tt.sel, got, tt.want)
+		}
+		eval[bool](t, b, `(document.getElementById("salin_status").textContent = "", true)`)
+	}
+}
+
+// TestCopyButtonsNeedScript checks that the static page has no copy buttons:
+// they would be dead without JavaScript; the permalinks are there instead.
+func TestCopyButtonsNeedScript(t *testing.T) {
+	s := newSite(t, fixtureSite)
+	html, err := os.ReadFile(filepath.Join(s.Out, filepath.FromSlash(oldVersion), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"salin-tautan", "salin-kutipan", "share-native", `class="salin"`, "onclick"} {
+		if bytes.Contains(html, []byte(bad)) {
+			t.Errorf("the static page holds %s", bad)
+		}
+	}
+	for _, want := range []string{`<a class="pilcrow" href="#` + oldParagraph + `"`, `<a class="anchor" href="#penutup"`} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("the static page lacks the permalink %s", want)
+		}
+	}
+}
+
+// TestShareLinks reads the share links: each carries the version's permanent
+// URL, and none loads anything from its target. The Web Share button appears
+// where the browser has navigator.share, and shares the same URL.
+func TestShareLinks(t *testing.T) {
+	s := newSite(t, fixtureSite)
+	b := newBrowser(t)
+	b.addScript(t, `window.__dibagikan = null; navigator.share = function (d) { window.__dibagikan = d; return Promise.resolve(); };`)
+	b.open(t, s.url(oldVersion))
+	want := fixtureBase + oldVersion
+	hrefs := eval[[]string](t, b, `[...document.querySelectorAll(".share-links a")].map(a => a.href)`)
+	if len(hrefs) != 3 {
+		t.Fatalf("share links: %q, want WhatsApp, Telegram and e-mail", hrefs)
+	}
+	checks := []struct{ prefix, param string }{
+		{"https://wa.me/?", "text"}, {"https://t.me/share/url?", "url"}, {"mailto:?", "body"},
+	}
+	for i, c := range checks {
+		if !strings.HasPrefix(hrefs[i], c.prefix) {
+			t.Errorf("share link %d is %s, want it to start with %s", i, hrefs[i], c.prefix)
+			continue
+		}
+		q, err := url.ParseQuery(hrefs[i][len(c.prefix):])
+		if err != nil || !strings.Contains(q.Get(c.param), want) {
+			t.Errorf("%s: %s = %q, want it to hold %s (%v)", c.prefix, c.param, q.Get(c.param), want, err)
+		}
+	}
+	if n := b.count(t, "script[src^='http'], iframe"); n != 0 {
+		t.Errorf("the page loads %d third-party scripts or frames", n)
+	}
+	b.click(t, ".share-links .share-native")
+	if got := eval[string](t, b, `window.__dibagikan && window.__dibagikan.url`); got != want {
+		t.Errorf("navigator.share got url %q, want %q", got, want)
+	}
+}
+
+// TestShareCard checks the Open Graph image of a version page: a PNG of the
+// size its tags say.
+func TestShareCard(t *testing.T) {
+	s := newSite(t, fixtureSite)
+	b := newBrowser(t)
+	b.open(t, s.url(oldVersion))
+	meta := func(attr, name string) string {
+		return eval[string](t, b, `(document.querySelector('meta[`+attr+`="`+name+`"]') || {}).content || ""`)
+	}
+	img := meta("property", "og:image")
+	if img != fixtureBase+oldVersion+"kartu.png" || meta("name", "twitter:card") != "summary_large_image" || meta("name", "twitter:image") != img {
+		t.Fatalf("og:image %q, twitter:card %q, twitter:image %q", img, meta("name", "twitter:card"), meta("name", "twitter:image"))
+	}
+	if meta("property", "og:image:alt") == "" {
+		t.Errorf("og:image has no alt text")
+	}
+	res, err := http.Get(s.url(strings.TrimPrefix(img, fixtureBase)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	cfg, err := png.DecodeConfig(res.Body)
+	if err != nil {
+		t.Fatalf("the card is no PNG: %v", err)
+	}
+	if w, h := strconv.Itoa(cfg.Width), strconv.Itoa(cfg.Height); w != meta("property", "og:image:width") || h != meta("property", "og:image:height") {
+		t.Errorf("the card is %s×%s, its tags say %s×%s", w, h, meta("property", "og:image:width"), meta("property", "og:image:height"))
+	}
+}
+
+// TestQRCodeDecodes photographs the QR code on the page and decodes it: it
+// holds the version's short link, and the downloadable file is an SVG.
+func TestQRCodeDecodes(t *testing.T) {
+	s := newSite(t, fixtureSite)
+	b := newBrowser(t)
+	b.open(t, s.url(oldVersion))
+	shot := run(t, b, "photographing the QR code", chromedp.ScreenshotScale(chromedp.CSS(".qr-blok img.qr"), 2))
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fixtureBase + "/s/" + site.ShortCode(oldIdentity)
+	if got := decodeQR(t, img); got != want {
+		t.Errorf("the QR code says %q, want %q", got, want)
+	}
+	if got := b.text(t, ".qr-blok .short-url"); got != want {
+		t.Errorf("the short link beside the code reads %q, want %q", got, want)
+	}
+	res, err := http.Get(s.url(eval[string](t, b, `document.querySelector(".qr-unduh").getAttribute("href")`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "image/svg+xml") {
+		t.Errorf("the QR code file answers %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+}
+
+func decodeQR(t *testing.T, img image.Image) string {
+	t.Helper()
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("decoding the QR code: %v", err)
+	}
+	return res.GetText()
+}
+
+// TestShortLinkLeadsToTheVersion follows the short link as a scanned QR code
+// does: through the server it is a 301, on the static site a redirect page;
+// both end at the old version, which says a newer one is in force and links
+// to it.
+func TestShortLinkLeadsToTheVersion(t *testing.T) {
+	s := newSite(t, fixtureSite)
+	code := site.ShortCode(oldIdentity)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.Get(s.url("/s/" + code))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 301 || res.Header.Get("Location") != oldVersion {
+		t.Errorf("/s/%s answers %d to %q, want 301 to %s", code, res.StatusCode, res.Header.Get("Location"), oldVersion)
+	}
+	for _, path := range []string{"/s/" + code, "/s/" + code + "/"} {
+		b := newBrowser(t)
+		b.open(t, s.url(path))
+		waitFor(t, b, "the redirect to "+oldVersion, `location.pathname === `+jsString(oldVersion))
+		wantText(t, b, ".banner-old", "sudah tidak berlaku", "Baca versi yang berlaku")
+		if got := eval[string](t, b, `document.querySelector(".banner-old a").getAttribute("href")`); got != "/contoh/kebijakan-uji/2025-03/" {
+			t.Errorf("the banner links to %q, want the version in force", got)
+		}
+	}
+}
+
+// TestHandout prints the old version: under print media the QR code and the
+// short link show and the controls do not; the PDF holds the text, the QR
+// code's link on its first page, and a sensible number of pages.
+func TestHandout(t *testing.T) {
+	pdftotext := lookTool(t, "apt-get install -y poppler-utils", "pdftotext")
+	pdfinfo := lookTool(t, "apt-get install -y poppler-utils", "pdfinfo")
+	s := newSite(t, fixtureSite)
+	b := newBrowser(t)
+	b.open(t, s.url(oldVersion))
+	b.media(t, "print")
+	wantPrinted(t, b, []string{".qr-blok img.qr", ".qr-blok .short-url", "main h1", ".meta"},
+		[]string{".salin", ".bagikan", ".pilcrow", ".qr-unduh", ".policy-foot", ".toc"})
+	file := printPDF(t, b)
+	short := fixtureBase + "/s/" + site.ShortCode(oldIdentity)
+	first := command(t, pdftotext, "-f", "1", "-l", "1", file, "-")
+	for _, want := range []string{"Kebijakan Uji Kepegawaian", "Kabupaten Contoh", "Tidak berlaku (diganti)", "2024-01", "Januari 2024", short} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the first printed page lacks %q:\n%s", want, first)
+		}
+	}
+	all := command(t, pdftotext, file, "-")
+	for _, want := range []string{"Kebijakan ini mengatur rekrutmen pegawai.", "Kebijakan berlaku sejak ditetapkan."} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"Salin tautan", "Bagikan versi ini", "Beranda", "Unduh kode QR"} {
+		if strings.Contains(all, bad) {
+			t.Errorf("the PDF holds %q", bad)
+		}
+	}
+	if n := pdfPages(t, pdfinfo, file); n < 1 || n > 3 {
+		t.Errorf("the handout has %d pages, want 1 to 3", n)
+	}
+}
+
+// wantPrinted fails t unless every element of shown is displayed and no
+// element of hidden is.
+func wantPrinted(t *testing.T, b *browser, shown, hidden []string) {
+	t.Helper()
+	for _, sel := range shown {
+		if !b.displayed(t, sel) {
+			t.Errorf("%s is not printed", sel)
+		}
+	}
+	for _, sel := range hidden {
+		if b.count(t, sel) > 0 && b.displayed(t, sel) {
+			t.Errorf("%s is printed", sel)
+		}
+	}
+}
+
+// printPDF prints the page in the tab on A4 and returns the PDF's file.
+func printPDF(t *testing.T, b *browser) string {
+	t.Helper()
+	pdf := run(t, b, "printing to PDF", chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	file := filepath.Join(t.TempDir(), "handout.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+// pdfPages is the number of pages of a PDF file, as pdfinfo reads it.
+func pdfPages(t *testing.T, pdfinfo, file string) int {
+	t.Helper()
+	for _, line := range strings.Split(command(t, pdfinfo, file), "\n") {
+		if n, ok := strings.CutPrefix(line, "Pages:"); ok {
+			pages, err := strconv.Atoi(strings.TrimSpace(n))
+			if err == nil {
+				return pages
+			}
+		}
+	}
+	t.Fatalf("pdfinfo does not say how many pages %s has", file)
+	return 0
+}
+
+// command runs a tool and returns its output.
+func command(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return string(out)
+}

@@ -1,0 +1,63 @@
+package pages
+
+import (
+	"io/fs"
+	"runtime"
+	"slices"
+
+	"golang.org/x/sync/errgroup"
+
+	"naskah/internal/card"
+)
+
+// cards draws every queued share card and the site's own, in parallel: at a
+// few milliseconds each, thousands of cards would otherwise weigh on the build.
+// A card of the previous output that still shows the same is kept instead.
+func (r *renderer) cards() error {
+	if r.noCards {
+		return nil
+	}
+	r.cardsToDraw[SiteCard[1:]] = card.Card{Title: r.site.Title, Site: r.site.BaseURL}
+	painter, err := card.New()
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(r.cardsToDraw))
+	for name := range r.cardsToDraw {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	out := make([][]byte, len(names))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		g.Go(func() (err error) {
+			c := r.cardsToDraw[name]
+			if old := r.previousFile(name); old != nil && card.Shows(old, c) {
+				out[i] = old
+				return nil
+			}
+			out[i], err = painter.PNG(c)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	for i, name := range names {
+		r.files[name] = out[i]
+	}
+	return nil
+}
+
+// previousFile is the file name of the previous output, or nil.
+func (r *renderer) previousFile(name string) []byte {
+	if r.previous == nil {
+		return nil
+	}
+	data, err := fs.ReadFile(r.previous, name)
+	if err != nil {
+		return nil
+	}
+	return data
+}

@@ -1,0 +1,110 @@
+package pages
+
+import (
+	"net/url"
+	"strings"
+
+	"naskah/internal/card"
+	"naskah/internal/qrcode"
+	"naskah/internal/site"
+)
+
+// The files beside each version's page that socialisation staff share.
+const (
+	cardFile = "kartu.png" // the share card, og:image
+	qrFile   = "qr.svg"    // the QR code of the short link, to download
+)
+
+// SiteCard is the share card of the pages that belong to no version.
+const SiteCard = "/" + cardFile
+
+// SiteImage is the share image of pages that belong to no version; the server
+// uses it for the pages it renders.
+func SiteImage(baseURL, alt string) Image {
+	return Image{URL: baseURL + SiteCard, Width: card.Width, Height: card.Height, Alt: alt}
+}
+
+// shareKit is what a version's page offers for sharing it: exact links, share
+// links that load nothing from their targets, the QR code of its short link
+// and the citation of every section, for naskah.js to copy.
+type shareKit struct {
+	URL      string // the version's permanent URL, absolute
+	ShortURL string // the short link, absolute
+	QRFile   string // site path of the QR code of ShortURL, an SVG file
+	QRLabel  string // the code's text alternative
+	Links    []Link // WhatsApp, Telegram, e-mail
+	Title    string // title for the Web Share API
+	Text     string // text for the Web Share API
+	Cite     citeData
+}
+
+// citeData is the JSON block #kutipan: the permanent URL, and per heading id
+// the citation of that section without its URL ("" for text before the first
+// heading). naskah.js appends the URL with the anchor of the copied block.
+type citeData struct {
+	URL  string            `json:"url"`
+	Cite map[string]string `json:"cite"`
+}
+
+// share prepares the share kit of v and queues its files: the card and the
+// standalone QR code.
+func (r *renderer) share(v *site.Version) (shareKit, error) {
+	k := shareKit{
+		URL:      r.site.Abs(v.URL()),
+		ShortURL: r.site.Abs(v.ShortURL()),
+		QRFile:   v.URL() + qrFile,
+		Title:    v.Title,
+		Text:     r.t("share.text", v.Title, r.regionName(v.Policy.Region), v.Label),
+		Cite:     r.cite(v),
+	}
+	k.QRLabel = r.t("share.qr_label", k.ShortURL)
+	if _, done := r.files[k.QRFile[1:]]; !done { // the policy page shares its current version's
+		svg, err := qrcode.SVG(k.ShortURL, k.QRLabel)
+		if err != nil {
+			return k, err
+		}
+		r.files[k.QRFile[1:]] = qrcode.Standalone(svg)
+	}
+	k.Links = []Link{
+		{Name: r.t("share.whatsapp"), URL: "https://wa.me/?text=" + queryEscape(k.Text+" "+k.URL)},
+		{Name: r.t("share.telegram"), URL: "https://t.me/share/url?url=" + queryEscape(k.URL) + "&text=" + queryEscape(k.Text)},
+		{Name: r.t("share.email"), URL: "mailto:?subject=" + queryEscape(v.Title) + "&body=" + queryEscape(k.Text+"\n\n"+k.URL)},
+	}
+	r.cardsToDraw[v.URL()[1:]+cardFile] = r.card(v)
+	return k, nil
+}
+
+// queryEscape escapes s for a query, with spaces as %20, which mailto: needs
+// and every share target reads.
+func queryEscape(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
+
+// cite makes the citation of every section of v.
+func (r *renderer) cite(v *site.Version) citeData {
+	head := v.Title + ", " + r.regionName(v.Policy.Region) + ", " + r.t("cite.version", v.Label)
+	if date, err := r.strs.Date(v.Date); err == nil && date != "" {
+		head = r.t("cite.dated", head, date)
+	}
+	c := citeData{URL: r.site.Abs(v.URL()), Cite: map[string]string{"": head + "."}}
+	if v.Doc != nil {
+		for _, h := range v.Doc.TOC {
+			c.Cite[h.ID] = head + ", " + r.t("cite.section", h.Text) + "."
+		}
+	}
+	return c
+}
+
+// card is what v's share card shows.
+func (r *renderer) card(v *site.Version) card.Card {
+	date, _ := r.strs.Date(v.Date)
+	return card.Card{
+		Title: v.Title, Region: r.regionName(v.Policy.Region), Status: r.t("status." + string(v.State)),
+		Date: date, Label: r.t("policy.version") + " " + v.Label, Site: r.site.Title,
+	}
+}
+
+// versionImage is the share image of v's pages.
+func (r *renderer) versionImage(v *site.Version) Image {
+	c := r.card(v)
+	alt := r.t("share.card_alt", c.Title, c.Region, c.Status)
+	return Image{URL: r.site.Abs(v.URL() + cardFile), Width: card.Width, Height: card.Height, Alt: alt}
+}
