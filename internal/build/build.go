@@ -75,7 +75,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		return res, err
 	}
 	var out, data *publish.Staged
-	g, ctx := errgroup.WithContext(ctx)
+	var g errgroup.Group
 	g.Go(func() error {
 		if err := res.renderPages(th, pages.Options{Previous: previousOutput(cfg.Out)}); err != nil {
 			return err
