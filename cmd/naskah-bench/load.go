@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis/lang/id"
 )
 
 // searchQueries mix common and rare words, a phrase, a prefix and an exclusion.
@@ -45,6 +47,11 @@ func measureServer(ctx context.Context, o options, work, bin string, r *report, 
 	}
 	fmt.Fprintln(log, "search at", o.clients, "clients …")
 	r.Search = load(ctx, targets, o.clients, o.requests)
+	var distinct []string
+	for _, q := range distinctQueries(filepath.Join(work, "content"), o.requests) {
+		distinct = append(distinct, base+"/api/v1/search?q="+url.QueryEscape(q))
+	}
+	r.SearchDistinct = load(ctx, distinct, o.clients, len(distinct))
 	a, b, err := largestPair(filepath.Join(work, "content"))
 	if err != nil {
 		return err
@@ -80,6 +87,38 @@ func waitHealthy(ctx context.Context, base string) error {
 		}
 	}
 	return fmt.Errorf("the server at %s did not become healthy", base)
+}
+
+// distinctQueries makes n different queries, one or two words each, from the words
+// of the corpus, so that no answer can come from the server's cache.
+func distinctQueries(content string, n int) []string {
+	seen := map[string]bool{} // stop words count as seen: alone they are no query
+	for _, w := range strings.Fields(string(id.IndonesianStopWords)) {
+		seen[w] = true
+	}
+	var words []string
+	filepath.Walk(filepath.Join(content, "daerah-001"), func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() || len(words) > 2000 {
+			return nil
+		}
+		data, _ := os.ReadFile(p)
+		for _, w := range strings.FieldsFunc(strings.ToLower(string(data)), func(r rune) bool { return r < 'a' || r > 'z' }) {
+			if len(w) >= 5 && !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+		return nil
+	})
+	var out []string
+	for i := 0; len(out) < n && len(words) > 1; i++ {
+		q := words[i%len(words)]
+		if i >= len(words) {
+			q += " " + words[(i*7+3)%len(words)]
+		}
+		out = append(out, q)
+	}
+	return out
 }
 
 // largestPair names the largest version file of the corpus and the version

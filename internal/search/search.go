@@ -33,11 +33,12 @@ type Index struct {
 	cat      *catalog.Catalog
 	analyzer analysis.Analyzer
 	stem     func(string) string
+	cache    *resultCache
 }
 
 // Open opens the indexes in dir read-only.
 func Open(dir string, c *catalog.Catalog) (*Index, error) {
-	ix := &Index{cat: c}
+	ix := &Index{cat: c, cache: newResultCache(DefaultCacheSize)}
 	var err error
 	if ix.current, err = openIndex(filepath.Join(dir, currentDir)); err != nil {
 		return nil, err
@@ -122,6 +123,12 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := r.normalize(); err != nil {
 		return nil, err
 	}
+	key := cacheKey(r)
+	if cached := ix.cache.get(key); cached != nil {
+		res := *cached // the hits are shared and read-only
+		res.Took = time.Since(start)
+		return &res, nil
+	}
 	clauses, err := parseQuery(r.Query)
 	if err != nil {
 		return nil, err
@@ -153,8 +160,13 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	out.Took = time.Since(start)
+	ix.cache.put(key, out)
 	return out, nil
 }
+
+// SetCacheSize replaces the cache of answers with an empty one of size entries;
+// 0 keeps none (benchmarks use it to measure the index itself).
+func (ix *Index) SetCacheSize(size int) { ix.cache = newResultCache(size) }
 
 func (r *Request) normalize() error {
 	if r.Size == 0 {

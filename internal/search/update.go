@@ -14,7 +14,7 @@ import (
 // OpenWritable opens the indexes in dir for Update, for the live preview. Searches
 // may run while it updates.
 func OpenWritable(dir string, c *catalog.Catalog) (*Index, error) {
-	ix := &Index{cat: c}
+	ix := &Index{cat: c, cache: newResultCache(DefaultCacheSize)}
 	var err error
 	if ix.current, err = bleve.Open(filepath.Join(dir, currentDir)); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -52,6 +52,7 @@ func (ix *Index) Update(c *catalog.Catalog, policies []string) (*Index, error) {
 	}
 	next := *ix
 	next.cat = c
+	next.cache = newResultCache(DefaultCacheSize) // the answers changed
 	return &next, nil
 }
 
