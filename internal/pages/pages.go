@@ -160,9 +160,6 @@ func (r *renderer) page(urlPath, tmpl string, view any) error {
 	return nil
 }
 
-// PolicyDir is the directory of the output that holds exactly a policy's pages.
-func PolicyDir(p *site.Policy) string { return p.URL()[1:] }
-
 // FileFor maps a site path to the file that serves it.
 func FileFor(urlPath string) string { return fileFor(urlPath) }
 

@@ -19,16 +19,6 @@ import (
 // WriteFiles writes files, keyed by slash-separated paths, below root.
 func WriteFiles(root string, files map[string][]byte) error { return writeAll(root, files) }
 
-// Write publishes files, keyed by slash-separated paths relative to dir, as the whole
-// content of dir.
-func Write(dir string, files map[string][]byte) error {
-	st, err := Stage(dir, func(tmp string) error { return writeAll(tmp, files) })
-	if err != nil {
-		return err
-	}
-	return st.Commit()
-}
-
 // Staged is a directory's new content, written beside it and not yet in place.
 type Staged struct {
 	dir, tmp string
