@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"naskah/internal/cache"
 	"naskah/internal/catalog"
 )
 
@@ -33,12 +34,12 @@ type Index struct {
 	cat      *catalog.Catalog
 	analyzer analysis.Analyzer
 	stem     func(string) string
-	cache    *resultCache
+	cache    *cache.LRU[string, *Result]
 }
 
 // Open opens the indexes in dir read-only.
 func Open(dir string, c *catalog.Catalog) (*Index, error) {
-	ix := &Index{cat: c, cache: newResultCache(DefaultCacheSize)}
+	ix := &Index{cat: c, cache: cache.New[string, *Result](DefaultCacheSize)}
 	var err error
 	if ix.current, err = openIndex(filepath.Join(dir, currentDir)); err != nil {
 		return nil, err
@@ -124,7 +125,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	key := cacheKey(r)
-	if cached := ix.cache.get(key); cached != nil {
+	if cached, ok := ix.cache.Get(key); ok {
 		res := *cached // the hits are shared and read-only
 		res.Took = time.Since(start)
 		return &res, nil
@@ -160,13 +161,13 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	out.Took = time.Since(start)
-	ix.cache.put(key, out)
+	ix.cache.Put(key, out)
 	return out, nil
 }
 
 // SetCacheSize replaces the cache of answers with an empty one of size entries;
 // 0 keeps none (benchmarks use it to measure the index itself).
-func (ix *Index) SetCacheSize(size int) { ix.cache = newResultCache(size) }
+func (ix *Index) SetCacheSize(size int) { ix.cache = cache.New[string, *Result](size) }
 
 func (r *Request) normalize() error {
 	if r.Size == 0 {

@@ -8,13 +8,14 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"naskah/internal/cache"
 	"naskah/internal/catalog"
 )
 
 // OpenWritable opens the indexes in dir for Update, for the live preview. Searches
 // may run while it updates.
 func OpenWritable(dir string, c *catalog.Catalog) (*Index, error) {
-	ix := &Index{cat: c, cache: newResultCache(DefaultCacheSize)}
+	ix := &Index{cat: c, cache: cache.New[string, *Result](DefaultCacheSize)}
 	var err error
 	if ix.current, err = bleve.Open(filepath.Join(dir, currentDir)); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -52,7 +53,7 @@ func (ix *Index) Update(c *catalog.Catalog, policies []string) (*Index, error) {
 	}
 	next := *ix
 	next.cat = c
-	next.cache = newResultCache(DefaultCacheSize) // the answers changed
+	next.cache = cache.New[string, *Result](DefaultCacheSize) // the answers changed
 	return &next, nil
 }
 

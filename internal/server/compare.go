@@ -52,7 +52,8 @@ type compareResponse struct {
 }
 
 // comparePair parses, resolves and compares the a and b parameters.
-func comparePair(c *catalog.Catalog, q map[string][]string) (a, b *catalog.Version, res *compare.Result, err error) {
+func comparePair(st *state, q map[string][]string) (a, b *catalog.Version, res *compare.Result, err error) {
+	c := st.cat
 	get := func(name string) string {
 		if v := q[name]; len(v) > 0 {
 			return v[0]
@@ -73,13 +74,19 @@ func comparePair(c *catalog.Catalog, q map[string][]string) (a, b *catalog.Versi
 	if b, err = resolve(c, rb); err != nil {
 		return nil, nil, nil, err
 	}
-	return a, b, compare.Compare(a.Sections, b.Sections), nil
+	key := refOf(a) + "|" + refOf(b)
+	if res, ok := st.compares.Get(key); ok {
+		return a, b, res, nil
+	}
+	res = compare.Compare(a.Sections, b.Sections)
+	st.compares.Put(key, res)
+	return a, b, res, nil
 }
 
 func (s *Server) compareAPI(w http.ResponseWriter, r *http.Request) error {
 	st := s.acquire()
 	defer st.release()
-	a, b, res, err := comparePair(st.cat, r.URL.Query())
+	a, b, res, err := comparePair(st, r.URL.Query())
 	if err != nil {
 		return err
 	}

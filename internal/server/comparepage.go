@@ -51,7 +51,7 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) error {
 	} else if err == nil {
 		var a, b *catalog.Version
 		var res *compare.Result
-		if a, b, res, err = comparePair(st.cat, q); err == nil {
+		if a, b, res, err = comparePair(st, q); err == nil {
 			s.fillComparison(st, &v, a, b, res)
 		}
 	}

@@ -7,7 +7,9 @@ import (
 	"sync"
 	"time"
 
+	"naskah/internal/cache"
 	"naskah/internal/catalog"
+	"naskah/internal/compare"
 	"naskah/internal/search"
 	"naskah/internal/theme"
 )
@@ -19,6 +21,9 @@ type state struct {
 	cat   *catalog.Catalog
 	index *search.Index
 	theme *theme.Theme
+	// compares keeps recent comparisons: a build's texts never change, and the
+	// links on version pages make a few pairs popular.
+	compares *cache.LRU[string, *compare.Result]
 	// modTime is when the catalog was written: the Last-Modified of what the
 	// server derives from the build alone.
 	modTime time.Time
@@ -54,7 +59,18 @@ func loadState(data string) (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	return &state{cat: cat, index: idx, theme: th, modTime: info.ModTime(), done: make(chan struct{})}, nil
+	return newState(cat, idx, th, info.ModTime()), nil
+}
+
+// compareCacheSize is how many comparisons a state keeps.
+const compareCacheSize = 256
+
+func newState(cat *catalog.Catalog, idx *search.Index, th *theme.Theme, modTime time.Time) *state {
+	return &state{
+		cat: cat, index: idx, theme: th, modTime: modTime,
+		compares: cache.New[string, *compare.Result](compareCacheSize),
+		done:     make(chan struct{}),
+	}
 }
 
 // acquire returns the current state, held until release.
@@ -101,7 +117,8 @@ func (s *Server) Reload() error {
 // given rather than reading them from the data directory. The preview owns the
 // index and closes it.
 func (s *Server) Swap(cat *catalog.Catalog, idx *search.Index, th *theme.Theme) {
-	st := &state{cat: cat, index: idx, theme: th, modTime: time.Now(), shared: true, done: make(chan struct{})}
+	st := newState(cat, idx, th, time.Now())
+	st.shared = true
 	if old := s.state.Swap(st); old != nil {
 		go old.retire()
 	}
