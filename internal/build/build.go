@@ -50,6 +50,15 @@ type Config struct {
 // DefaultBaseURL is where naskah serve listens unless told otherwise.
 const DefaultBaseURL = "http://127.0.0.1:8080"
 
+// siteOptions are the options of the site model that cfg asks for.
+func (cfg Config) siteOptions() site.Options {
+	opts := site.Options{Drafts: cfg.Drafts, BaseURL: cfg.BaseURL, Fallback: cfg.FallbackBaseURL}
+	if opts.Fallback == "" {
+		opts.Fallback = DefaultBaseURL
+	}
+	return opts
+}
+
 // Result reports a finished build or check.
 type Result struct {
 	mu       sync.Mutex // guards Steps
@@ -187,11 +196,7 @@ func prepare(ctx context.Context, cfg Config) (*Result, *theme.Theme, error) {
 	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, md, nil); return err }); err != nil {
 		return res, nil, err
 	}
-	opts := site.Options{Drafts: cfg.Drafts, BaseURL: cfg.BaseURL, Fallback: cfg.FallbackBaseURL}
-	if opts.Fallback == "" {
-		opts.Fallback = DefaultBaseURL
-	}
-	err = res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, opts); return err })
+	err = res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, cfg.siteOptions()); return err })
 	return res, th, err
 }
 

@@ -130,11 +130,7 @@ func (p *Preview) Rebuild(ctx context.Context, themeChanged bool) (*Update, erro
 	if err := u.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, p.md, p.cache); return err }); err != nil {
 		return nil, err
 	}
-	opts := site.Options{Drafts: true, BaseURL: p.cfg.BaseURL, Fallback: p.cfg.FallbackBaseURL}
-	if opts.Fallback == "" {
-		opts.Fallback = DefaultBaseURL
-	}
-	if err := u.time("site", func() (err error) { u.Site, err = site.New(tree, docs, opts); return err }); err != nil {
+	if err := u.time("site", func() (err error) { u.Site, err = site.New(tree, docs, p.cfg.siteOptions()); return err }); err != nil {
 		return nil, err
 	}
 	fingerprints := policyFingerprints(tree)

@@ -23,9 +23,9 @@ func ChangesURL(v *site.Version) string { return v.URL() + "perubahan/" }
 // CompareURL is the comparison page of two versions; b may be nil, for a page
 // that asks the reader to choose it.
 func CompareURL(a, b *site.Version, view string) string {
-	u := "/bandingkan?a=" + refQuery(ref(a))
+	u := "/bandingkan?a=" + RefQuery(ref(a))
 	if b != nil {
-		u += "&b=" + refQuery(ref(b))
+		u += "&b=" + RefQuery(ref(b))
 	}
 	if view != "" {
 		u += "&view=" + url.QueryEscape(view)
@@ -33,9 +33,9 @@ func CompareURL(a, b *site.Version, view string) string {
 	return u
 }
 
-// refQuery escapes a reference for a query string but keeps its / and @, which a
+// RefQuery escapes a reference for a query string but keeps its / and @, which a
 // query may hold as they are, so that shared links stay readable.
-func refQuery(ref string) string {
+func RefQuery(ref string) string {
 	return strings.NewReplacer("%2F", "/", "%40", "@").Replace(url.QueryEscape(ref))
 }
 

@@ -38,13 +38,15 @@ type Index struct {
 }
 
 // Open opens the indexes in dir read-only.
-func Open(dir string, c *catalog.Catalog) (*Index, error) {
+func Open(dir string, c *catalog.Catalog) (*Index, error) { return open(dir, c, true) }
+
+func open(dir string, c *catalog.Catalog, readOnly bool) (*Index, error) {
 	ix := &Index{cat: c, cache: cache.New[string, *Result](DefaultCacheSize)}
 	var err error
-	if ix.current, err = openIndex(filepath.Join(dir, currentDir)); err != nil {
+	if ix.current, err = openIndex(filepath.Join(dir, currentDir), readOnly); err != nil {
 		return nil, err
 	}
-	if ix.all, err = openIndex(filepath.Join(dir, allDir)); err != nil {
+	if ix.all, err = openIndex(filepath.Join(dir, allDir), readOnly); err != nil {
 		ix.current.Close()
 		return nil, err
 	}
@@ -57,8 +59,8 @@ func Open(dir string, c *catalog.Catalog) (*Index, error) {
 	return ix, nil
 }
 
-func openIndex(dir string) (bleve.Index, error) {
-	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+func openIndex(dir string, readOnly bool) (bleve.Index, error) {
+	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": readOnly})
 	if err != nil {
 		return nil, fmt.Errorf("search: open %s: %w", dir, err)
 	}

@@ -2,7 +2,6 @@ package search
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -14,24 +13,7 @@ import (
 
 // OpenWritable opens the indexes in dir for Update, for the live preview. Searches
 // may run while it updates.
-func OpenWritable(dir string, c *catalog.Catalog) (*Index, error) {
-	ix := &Index{cat: c, cache: cache.New[string, *Result](DefaultCacheSize)}
-	var err error
-	if ix.current, err = bleve.Open(filepath.Join(dir, currentDir)); err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	if ix.all, err = bleve.Open(filepath.Join(dir, allDir)); err != nil {
-		ix.current.Close()
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	ix.analyzer = ix.current.Mapping().AnalyzerNamed(analyzerName)
-	ix.stem = stemmerOf(ix.analyzer)
-	if ix.analyzer == nil || ix.stem == nil {
-		ix.Close()
-		return nil, fmt.Errorf("search: %s has no %s analyzer", dir, analyzerName)
-	}
-	return ix, nil
-}
+func OpenWritable(dir string, c *catalog.Catalog) (*Index, error) { return open(dir, c, false) }
 
 // Update indexes the sections of the given policies ("region/policy") anew from c,
 // and returns the index searching with c. The receiver and the result share the

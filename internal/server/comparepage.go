@@ -2,8 +2,6 @@ package server
 
 import (
 	"net/http"
-	"net/url"
-	"strings"
 
 	"naskah/internal/catalog"
 	"naskah/internal/compare"
@@ -77,7 +75,7 @@ func (s *Server) fillComparison(st *state, v *compareView, a, b *catalog.Version
 	v.A, v.B, v.Result = a, b, res
 	v.AName, v.BName = docName(st, a), docName(st, b)
 	v.Title = mustT(st, "compare.versus", v.AName, v.BName)
-	base := "/bandingkan?a=" + refQuery(refOf(a)) + "&b=" + refQuery(refOf(b))
+	base := "/bandingkan?a=" + pages.RefQuery(refOf(a)) + "&b=" + pages.RefQuery(refOf(b))
 	v.InlineURL, v.SideURL = base, base+"&view=side"
 	v.ShareURL = st.cat.BaseURL + base
 	v.Canonical = v.ShareURL
@@ -99,11 +97,6 @@ func docName(st *state, v *catalog.Version) string {
 }
 
 func refOf(v *catalog.Version) string { return v.Region + "/" + v.Policy + "@" + v.Slug }
-
-// refQuery escapes a reference for a query string but keeps / and @ readable.
-func refQuery(ref string) string {
-	return strings.NewReplacer("%2F", "/", "%40", "@").Replace(url.QueryEscape(ref))
-}
 
 // anchorOf is the version whose neighbours a select offers: the one chosen, else
 // the one chosen on the other side.
