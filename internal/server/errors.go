@@ -102,7 +102,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 		return
 	}
-	s.errorPage(w, r, he.status)
+	s.errorPage(w, r, he)
 }
 
 func setRetryAfter(h http.Header, he *httpError) {

@@ -281,3 +281,25 @@ func TestGzipCacheIsBounded(t *testing.T) {
 		t.Error("a stale validator hits the cache")
 	}
 }
+
+// TestHTMLErrorsSayWhy: an HTML route's error other than 404 is the theme's error
+// page with the reason, not the page that says a page is missing.
+func TestHTMLErrorsSayWhy(t *testing.T) {
+	s := newTestServer(t)
+	for _, tt := range []struct {
+		method, target string
+		status         int
+		reason         string
+	}{
+		{"POST", "/contoh/", 405, "metode tidak diizinkan"},
+		{"GET", "/" + strings.Repeat("a", 3000), 414, "terlalu panjang"},
+	} {
+		res, body := get(t, s, tt.method, tt.target)
+		if res.StatusCode != tt.status || !strings.Contains(body, tt.reason) || !strings.Contains(body, "Permintaan tidak dapat dilayani") {
+			t.Errorf("%s %.40s: %d, body lacks the reason %q", tt.method, tt.target, res.StatusCode, tt.reason)
+		}
+		if strings.Contains(body, "Halaman tidak ditemukan") {
+			t.Errorf("%s %.40s: the error page says the page is missing", tt.method, tt.target)
+		}
+	}
+}

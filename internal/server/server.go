@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"naskah/internal/catalog"
+	"naskah/internal/pages"
 	"naskah/internal/search"
 	"naskah/internal/theme"
 	"net/http"
@@ -214,15 +215,30 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// errorPage answers with the site's themed 404 page, read afresh so that a rebuilt
-// site's page is served. The static site has one error page; its text fits every
-// status this server answers on HTML routes well enough, and the status line is exact.
-func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int) {
-	page, err := fs.ReadFile(s.root, "404.html")
-	if err != nil {
-		page = []byte(http.StatusText(status) + "\n")
+// errorView is the themed page of an error other than 404.
+type errorView struct {
+	pages.Page
+	Status  int
+	Message string
+}
+
+// errorPage answers an HTML route's error. A 404 is the site's own 404.html, read
+// afresh so that a rebuilt site's page is served; any other error gets the theme's
+// error page with the reason, so that a reader is never told a page is missing
+// when it is not.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, he *httpError) {
+	var page []byte
+	if he.status == http.StatusNotFound {
+		page, _ = fs.ReadFile(s.root, "404.html")
+	} else if st := s.state.Load(); st != nil {
+		v := errorView{Page: s.basePage(st, "error.title"), Status: he.status, Message: he.msg}
+		v.NoIndex = true
+		page, _ = st.theme.Render("error", v)
 	}
-	s.send(w, r, reply{status: status, ctype: htmlType, cache: "no-store", body: page})
+	if page == nil {
+		page = []byte(http.StatusText(he.status) + ": " + he.msg + "\n")
+	}
+	s.send(w, r, reply{status: he.status, ctype: htmlType, cache: "no-store", body: page})
 }
 
 // recorder remembers the status and size of a response for the request log.
