@@ -93,7 +93,7 @@ func buildSite(ctx context.Context, b buildFlags, fallbackBaseURL string, stdout
 		return errReported
 	}
 	fmt.Fprintf(stdout, "naskah build: %d berkas ke %s dalam %s (%s)\n",
-		len(res.Files), b.out, time.Since(start).Round(time.Millisecond), steps(res))
+		res.Written, b.out, time.Since(start).Round(time.Millisecond), steps(res))
 	return nil
 }
 

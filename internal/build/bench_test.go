@@ -35,8 +35,12 @@ func BenchmarkFullBuild(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		dir := b.TempDir()
 		cfg := Config{Content: os.DirFS(src), ContentDir: "content", Out: filepath.Join(dir, "public"), Data: filepath.Join(dir, "data")}
-		if _, err := Run(context.Background(), cfg); err != nil {
+		res, err := Run(context.Background(), cfg)
+		if err != nil {
 			b.Fatal(err)
+		}
+		if i == 0 {
+			b.Log(res.Steps)
 		}
 	}
 }

@@ -61,10 +61,13 @@ func (cfg Config) siteOptions() site.Options {
 
 // Result reports a finished build or check.
 type Result struct {
-	mu       sync.Mutex // guards Steps
-	Site     *site.Site
-	theme    fs.FS
+	mu    sync.Mutex // guards Steps
+	Site  *site.Site
+	theme fs.FS
+	// Files are the files of the site, kept by Check; Run writes them out as
+	// it makes them and counts them in Written.
 	Files    map[string][]byte
+	Written  int
 	Warnings []content.Problem
 	Steps    []Step
 }
@@ -77,7 +80,8 @@ type Step struct {
 
 // Run builds the site and publishes it to cfg.Out and cfg.Data. On error nothing in
 // either directory changes. The pages and the index are made side by side: both
-// need only the site model, and together they keep both cores busy.
+// need only the site model, and together they keep both cores busy. The pages go
+// to the staged output as they are made, so that the build never holds them all.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res, th, err := prepare(ctx, cfg)
 	if err != nil {
@@ -86,11 +90,19 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	var out, data *publish.Staged
 	var g errgroup.Group
 	g.Go(func() error {
-		if err := res.renderPages(th, pages.Options{Previous: previousOutput(cfg.Out)}); err != nil {
-			return err
-		}
-		return res.time("write", func() (err error) {
-			out, err = publish.Stage(cfg.Out, func(dir string) error { return publish.WriteFiles(dir, res.Files) })
+		return res.time("pages", func() (err error) {
+			out, err = publish.Stage(cfg.Out, func(dir string) error {
+				w := publish.NewWriter(dir)
+				opts := pages.Options{Previous: previousOutput(cfg.Out), Write: w.Write}
+				if _, err := pages.RenderWith(res.Site, th, opts); err != nil {
+					return err
+				}
+				res.Written = w.Len()
+				if problems := checkLinks(res.Site, w); len(problems) > 0 {
+					return problems
+				}
+				return nil
+			})
 			return err
 		})
 	})
@@ -123,11 +135,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 // the theme, so that the server renders its pages as the build did.
 func writeData(dir string, s *site.Site, th fs.FS) error {
 	cat := catalog.New(s)
-	data, err := cat.Marshal()
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, catalog.FileName), data, 0o644); err != nil {
+	if err := cat.Write(filepath.Join(dir, catalog.FileName)); err != nil {
 		return err
 	}
 	if err := copyTree(th, filepath.Join(dir, catalog.ThemeDir)); err != nil {
@@ -160,7 +168,17 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	return res, res.renderPages(th, pages.Options{NoCards: true})
+	err = res.time("pages", func() (err error) {
+		res.Files, err = pages.RenderWith(res.Site, th, pages.Options{NoCards: true})
+		return err
+	})
+	if err != nil {
+		return res, err
+	}
+	if problems := checkLinks(res.Site, memFiles(res.Files)); len(problems) > 0 {
+		return res, problems
+	}
+	return res, nil
 }
 
 // prepare loads the content and the theme, renders the Markdown and assembles the
@@ -207,18 +225,6 @@ func previousOutput(dir string) fs.FS {
 		return nil
 	}
 	return os.DirFS(dir)
-}
-
-// renderPages renders every page and checks the links between them.
-func (r *Result) renderPages(th *theme.Theme, opts pages.Options) error {
-	err := r.time("pages", func() (err error) { r.Files, err = pages.RenderWith(r.Site, th, opts); return err })
-	if err != nil {
-		return err
-	}
-	if problems := checkLinks(r.Site, r.Files); len(problems) > 0 {
-		return problems
-	}
-	return nil
 }
 
 // time runs one step of the recipe and records how long it took. Steps that run

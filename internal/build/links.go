@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"io/fs"
 	"net/url"
 	"regexp"
 	"strings"
@@ -11,9 +12,28 @@ import (
 	"naskah/internal/site"
 )
 
+// outputFiles are the files of a built site, in memory or written out.
+type outputFiles interface {
+	Has(name string) bool
+	Read(name string) ([]byte, error)
+}
+
+// memFiles are files kept in memory.
+type memFiles map[string][]byte
+
+func (m memFiles) Has(name string) bool { _, ok := m[name]; return ok }
+
+func (m memFiles) Read(name string) ([]byte, error) {
+	data, ok := m[name]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	return data, nil
+}
+
 // checkLinks finds the links of every version that lead to no page of the site, or
 // to an anchor its page lacks. Links to other hosts are not followed.
-func checkLinks(s *site.Site, files map[string][]byte) content.Problems {
+func checkLinks(s *site.Site, files outputFiles) content.Problems {
 	var problems content.Problems
 	anchors := map[string]map[string]bool{} // by file, read once
 	for _, v := range s.Versions {
@@ -32,7 +52,7 @@ func checkLinks(s *site.Site, files map[string][]byte) content.Problems {
 }
 
 // checkLink returns what is wrong with the link dest on the page at base, or "".
-func checkLink(base *url.URL, dest string, files map[string][]byte, anchors map[string]map[string]bool) string {
+func checkLink(base *url.URL, dest string, files outputFiles, anchors map[string]map[string]bool) string {
 	u, err := url.Parse(strings.TrimSpace(dest))
 	if err != nil {
 		return fmt.Sprintf("tautan %q tidak sah: %v", dest, err)
@@ -42,8 +62,8 @@ func checkLink(base *url.URL, dest string, files map[string][]byte, anchors map[
 	}
 	target := base.ResolveReference(u)
 	file := pages.FileFor(target.Path)
-	if _, ok := files[file]; !ok {
-		if _, dir := files[pages.FileFor(target.Path+"/")]; !dir {
+	if !files.Has(file) {
+		if !files.Has(pages.FileFor(target.Path + "/")) {
 			return fmt.Sprintf("tautan rusak: halaman %s tidak ada", target.Path)
 		}
 		file = pages.FileFor(target.Path + "/")
@@ -53,7 +73,11 @@ func checkLink(base *url.URL, dest string, files map[string][]byte, anchors map[
 	}
 	ids, ok := anchors[file]
 	if !ok {
-		ids = idsOf(files[file])
+		page, err := files.Read(file)
+		if err != nil {
+			return fmt.Sprintf("halaman %s tidak terbaca: %v", target.Path, err)
+		}
+		ids = idsOf(page)
 		anchors[file] = ids
 	}
 	if !ids[target.Fragment] {

@@ -138,7 +138,7 @@ func (p *Preview) Rebuild(ctx context.Context, themeChanged bool) (*Update, erro
 	if err := u.time("pages", func() error { return p.render(u, changed) }); err != nil {
 		return nil, err
 	}
-	if problems := checkLinks(u.Site, u.Files); len(problems) > 0 {
+	if problems := checkLinks(u.Site, memFiles(u.Files)); len(problems) > 0 {
 		return nil, problems
 	}
 	if err := u.time("publish", func() error { return p.publish(u, changed) }); err != nil {

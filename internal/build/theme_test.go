@@ -33,11 +33,10 @@ func copyFS(t *testing.T, fsys fs.FS) fstest.MapFS {
 func buildWith(t *testing.T, contentFS, themeFS fs.FS) map[string][]byte {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := Run(context.Background(), Config{Content: contentFS, ContentDir: "content", Theme: themeFS, Out: out})
-	if err != nil {
+	if _, err := Run(context.Background(), Config{Content: contentFS, ContentDir: "content", Theme: themeFS, Out: out}); err != nil {
 		t.Fatal(err)
 	}
-	return res.Files
+	return readTree(t, out)
 }
 
 func TestThemeDirectoryOverridesDefault(t *testing.T) {
@@ -65,4 +64,14 @@ func TestEnglishStrings(t *testing.T) {
 			t.Errorf("English page still says %q", unwanted)
 		}
 	}
+}
+
+// readTree reads every file below dir, by its slash-separated path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for name, f := range copyFS(t, os.DirFS(dir)) {
+		files[name] = f.Data
+	}
+	return files
 }

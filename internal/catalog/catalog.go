@@ -5,13 +5,25 @@
 // directories, never content/ or the theme.
 //
 // A Catalog is read-only once made; its lookups are safe for concurrent use.
+//
+// The catalog file is a stream of JSON values, one per line: the catalog's own
+// fields, then each region with its policies and versions. Each policy lists the
+// distinct sections of its versions once, and each version the indexes of its
+// sections in that list: versions a few edits apart share most sections, and the
+// file would otherwise hold each of them once per version. A section's plain text
+// is its blocks' texts joined, so the file holds only the blocks'.
 package catalog
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
+	"strings"
 
 	"naskah/internal/markdown"
 	"naskah/internal/site"
@@ -24,13 +36,18 @@ const (
 	ThemeDir = "theme"        // a copy of the theme the site was built with
 )
 
+// Format is the version of the catalog file's layout. Read refuses a file of
+// another, which an older naskah wrote: build again.
+const Format = 2
+
 // Catalog is the whole site's data.
 type Catalog struct {
+	Format      int       `json:"format"`
 	Title       string    `json:"title"`
 	Description string    `json:"description"`
 	Language    string    `json:"language"`
 	BaseURL     string    `json:"base_url"`
-	Regions     []*Region `json:"regions"`
+	Regions     []*Region `json:"-"` // in the file, the values after the catalog's
 
 	regions  map[string]*Region
 	policies map[string]*Policy  // "region/policy"
@@ -55,7 +72,7 @@ type Policy struct {
 	Title    string     `json:"title"`
 	Current  string     `json:"current"`
 	URL      string     `json:"url"`
-	Versions []*Version `json:"versions"`
+	Versions []*Version `json:"-"` // in the file, as policyFile has them
 }
 
 // Version is one version of a policy with its text.
@@ -75,7 +92,7 @@ type Version struct {
 	Note     string    `json:"note,omitempty"`
 	URL      string    `json:"url"`
 	Prev     string    `json:"prev,omitempty"`
-	Sections []Section `json:"sections"`
+	Sections []Section `json:"-"` // in the file, as versionFile has them
 }
 
 // Section is a part of a version's text under one level-2 heading.
@@ -83,7 +100,7 @@ type Section struct {
 	ID      string  `json:"id"`
 	Heading string  `json:"heading"`
 	HTML    string  `json:"html"`
-	Text    string  `json:"text"`
+	Text    string  `json:"-"` // the blocks' texts, joined by blank lines
 	Blocks  []Block `json:"blocks"`
 }
 
@@ -95,7 +112,7 @@ type Block struct {
 
 // New compiles the catalog of s.
 func New(s *site.Site) *Catalog {
-	c := &Catalog{Title: s.Title, Description: s.Description, Language: s.Language, BaseURL: s.BaseURL}
+	c := &Catalog{Format: Format, Title: s.Title, Description: s.Description, Language: s.Language, BaseURL: s.BaseURL}
 	for _, r := range s.Regions {
 		cr := &Region{Slug: r.Slug, Name: r.Name, Kind: r.Kind, Province: r.Province, URL: r.URL(), Policies: []*Policy{}}
 		for _, p := range r.Policies {
@@ -203,19 +220,176 @@ func (c *Catalog) Versions(f func(*Version)) {
 	}
 }
 
-// Marshal encodes the catalog for the data directory.
-func (c *Catalog) Marshal() ([]byte, error) { return json.Marshal(c) }
+// Marshal encodes the catalog as its file holds it.
+func (c *Catalog) Marshal() ([]byte, error) {
+	var buf strings.Builder
+	err := c.Encode(&buf)
+	return []byte(buf.String()), err
+}
+
+// Encode writes the catalog to w as its file holds it, a region at a time.
+func (c *Catalog) Encode(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(c); err != nil {
+		return err
+	}
+	for _, r := range c.Regions {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Write writes the catalog to the file at path.
+func (c *Catalog) Write(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("catalog: %w", err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<16)
+	err = c.Encode(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("catalog: %w", err)
+	}
+	return nil
+}
 
 // Read loads the catalog from the file at path.
 func Read(path string) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
-	var c Catalog
-	if err := json.Unmarshal(data, &c); err != nil {
+	defer f.Close()
+	c, err := decode(bufio.NewReaderSize(f, 1<<16))
+	if err != nil {
 		return nil, fmt.Errorf("catalog: %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// decode reads a catalog as Encode writes it.
+func decode(r io.Reader) (*Catalog, error) {
+	dec := json.NewDecoder(r)
+	var c Catalog
+	if err := dec.Decode(&c); err != nil {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	if c.Format != Format {
+		return nil, fmt.Errorf("format berkas katalog %d, bukan %d: jalankan naskah build lagi", c.Format, Format)
+	}
+	for dec.More() {
+		var reg Region
+		if err := dec.Decode(&reg); err != nil {
+			return nil, err
+		}
+		c.Regions = append(c.Regions, &reg)
 	}
 	c.index()
 	return &c, nil
+}
+
+// policyFile is a policy as the file holds it, with its distinct sections.
+type policyFile struct {
+	*policyFields
+	Sections []Section     `json:"sections"`
+	Versions []versionFile `json:"versions"`
+}
+
+type policyFields Policy // Policy without its methods, for encoding/json
+
+// versionFile is a version as the file holds it: its sections are indexes in
+// the policy's Sections.
+type versionFile struct {
+	*Version
+	Sections []int `json:"sections"`
+}
+
+// MarshalJSON encodes p as the file holds it.
+func (p *Policy) MarshalJSON() ([]byte, error) {
+	f := policyFile{policyFields: (*policyFields)(p), Sections: []Section{}, Versions: make([]versionFile, len(p.Versions))}
+	seen := map[string]int{}
+	for i, v := range p.Versions {
+		f.Versions[i] = versionFile{Version: v, Sections: make([]int, len(v.Sections))}
+		for j, s := range v.Sections {
+			k := s.key()
+			n, ok := seen[k]
+			if !ok {
+				n = len(f.Sections)
+				seen[k] = n
+				f.Sections = append(f.Sections, s)
+			}
+			f.Versions[i].Sections[j] = n
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // HTML is most of the file: keep it readable and small
+	err := enc.Encode(f)
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
+}
+
+// UnmarshalJSON decodes p as MarshalJSON encodes it.
+func (p *Policy) UnmarshalJSON(data []byte) error {
+	f := policyFile{policyFields: (*policyFields)(p)}
+	if err := json.Unmarshal(data, &f); err != nil {
+		return err
+	}
+	for i := range f.Sections {
+		f.Sections[i].Text = f.Sections[i].joinBlocks()
+	}
+	p.Versions = make([]*Version, len(f.Versions))
+	for i, vf := range f.Versions {
+		if vf.Version == nil {
+			return fmt.Errorf("policy %s/%s: version %d is null", p.Region, p.Slug, i)
+		}
+		v := vf.Version
+		v.Sections = make([]Section, len(vf.Sections))
+		for j, n := range vf.Sections {
+			if n < 0 || n >= len(f.Sections) {
+				return fmt.Errorf("policy %s/%s: version %s: no section %d", p.Region, p.Slug, v.Slug, n)
+			}
+			v.Sections[j] = f.Sections[n]
+		}
+		p.Versions[i] = v
+	}
+	return nil
+}
+
+// key tells sections apart: two sections with the same key are the same.
+func (s Section) key() string {
+	var b strings.Builder
+	b.WriteString(s.ID)
+	b.WriteByte(0)
+	b.WriteString(s.Heading)
+	b.WriteByte(0)
+	b.WriteString(s.HTML)
+	for _, blk := range s.Blocks {
+		b.WriteByte(0)
+		b.WriteString(blk.ID)
+		b.WriteByte(0)
+		b.WriteString(blk.Text)
+	}
+	return b.String()
+}
+
+// joinBlocks is the section's plain text: its blocks' texts, separated by a
+// blank line, as markdown makes it.
+func (s Section) joinBlocks() string {
+	texts := make([]string, len(s.Blocks))
+	for i, b := range s.Blocks {
+		texts[i] = b.Text
+	}
+	return strings.Join(texts, "\n\n")
 }

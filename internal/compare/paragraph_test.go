@@ -86,3 +86,30 @@ func TestParagraphMapVersions(t *testing.T) {
 		t.Errorf("ParagraphMap (-want +got):\n%s", diff)
 	}
 }
+
+// TestAnchorMap checks AnchorMap against what ParagraphMap and Compare say of
+// the same texts: every wanted anchor, and only those.
+func TestAnchorMap(t *testing.T) {
+	old, new := load(t, "mamuju-v1"), load(t, "mamuju-v2")
+	full := ParagraphMap(old, new)
+	for _, p := range Compare(old, new).Sections {
+		if p.AID != "" {
+			full[p.AID] = p.BID
+		}
+	}
+	if got := AnchorMap(old, new, everything); !cmp.Equal(full, got) {
+		t.Errorf("AnchorMap of every anchor (-want +got):\n%s", cmp.Diff(full, got))
+	}
+	// Wanting one block of a section must not change where it goes, though
+	// its neighbours no longer ask.
+	want := map[string]bool{"p-ruang-lingkup-kebijakan-1": true, "ruang-lingkup-kebijakan": true}
+	got := AnchorMap(old, new, func(id string) bool { return want[id] })
+	if len(got) != len(want) {
+		t.Errorf("AnchorMap answered %d anchors, want %d: %v", len(got), len(want), got)
+	}
+	for id := range want {
+		if to, ok := got[id]; !ok || to != full[id] {
+			t.Errorf("AnchorMap[%q] = %q, %v; want %q", id, to, ok, full[id])
+		}
+	}
+}

@@ -31,21 +31,29 @@ func (r *renderer) cards() error {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, name := range names {
-		g.Go(func() (err error) {
+		g.Go(func() error {
 			c := r.cardsToDraw[name]
-			if old := r.previousFile(name); old != nil && card.Shows(old, c) {
-				out[i] = old
-				return nil
+			data := r.previousFile(name)
+			if data == nil || !card.Shows(data, c) {
+				var err error
+				if data, err = painter.PNG(c); err != nil {
+					return err
+				}
 			}
-			out[i], err = painter.PNG(c)
-			return err
+			if r.write != nil {
+				return r.write(name, data)
+			}
+			out[i] = data
+			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
 		return err
 	}
-	for i, name := range names {
-		r.files[name] = out[i]
+	if r.write == nil {
+		for i, name := range names {
+			r.files[name] = out[i]
+		}
 	}
 	return nil
 }

@@ -110,6 +110,5 @@ func (r *renderer) xmlFile(urlPath string, v any) error {
 		return err
 	}
 	buf.WriteByte('\n')
-	r.files[fileFor(urlPath)] = buf.Bytes()
-	return nil
+	return r.put(fileFor(urlPath), buf.Bytes())
 }

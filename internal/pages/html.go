@@ -175,7 +175,9 @@ func (r *renderer) notFound() error {
 
 func (r *renderer) assets() error {
 	for _, a := range r.theme.Assets() {
-		r.files[a.URL[1:]] = a.Data
+		if err := r.put(a.URL[1:], a.Data); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -21,23 +21,17 @@ func movedAnchors(p *site.Policy) map[string]Moved {
 	cur := p.Current
 	curSecs := catalog.Sections(cur.Doc)
 	ids := anchorSet(curSecs)
+	gone := func(id string) bool { return !ids[id] }
 	out := map[string]Moved{}
 	for _, old := range p.Versions { // oldest first: newer versions overwrite
 		if old == cur || old.Status == "draft" {
 			continue
 		}
 		oldSecs := catalog.Sections(old.Doc)
-		blocks := compare.ParagraphMap(oldSecs, curSecs)
-		sections := map[string]string{}
-		for _, pair := range compare.Compare(oldSecs, curSecs).Sections {
-			if pair.AID != "" {
-				sections[pair.AID] = pair.BID
-			}
+		if !anyAnchor(oldSecs, gone) {
+			continue
 		}
-		for id, to := range merge(blocks, sections) {
-			if ids[id] {
-				continue
-			}
+		for id, to := range compare.AnchorMap(oldSecs, curSecs, gone) {
 			if to != "" {
 				out[id] = Moved{To: to}
 			} else {
@@ -46,6 +40,21 @@ func movedAnchors(p *site.Policy) map[string]Moved {
 		}
 	}
 	return out
+}
+
+// anyAnchor tells whether f accepts the id of a section or block of secs.
+func anyAnchor(secs []catalog.Section, f func(string) bool) bool {
+	for _, s := range secs {
+		if s.ID != "" && f(s.ID) {
+			return true
+		}
+		for _, b := range s.Blocks {
+			if f(b.ID) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func anchorSet(secs []catalog.Section) map[string]bool {
@@ -57,15 +66,4 @@ func anchorSet(secs []catalog.Section) map[string]bool {
 		}
 	}
 	return ids
-}
-
-func merge(a, b map[string]string) map[string]string {
-	out := make(map[string]string, len(a)+len(b))
-	for k, v := range a {
-		out[k] = v
-	}
-	for k, v := range b {
-		out[k] = v
-	}
-	return out
 }

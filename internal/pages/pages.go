@@ -2,8 +2,9 @@
 // page of DESIGN.md's page table through the theme, the Atom feeds, the sitemap,
 // robots.txt and the theme's assets.
 //
-// Render works entirely in memory and returns the files by their path under the
-// output directory, so that publishing can be all or nothing.
+// Render works in memory and returns the files by their path under the output
+// directory; RenderWith can hand each file on as soon as it is made instead, so
+// that a build of thousands of pages need not hold them all.
 package pages
 
 import (
@@ -115,6 +116,10 @@ type Options struct {
 	Previous fs.FS
 	// NoCards leaves the share cards out, for a check that writes nothing.
 	NoCards bool
+	// Write, if set, takes every file as soon as it is made, by its path under
+	// the output directory, and RenderWith keeps none. It must be safe for
+	// concurrent use: the share cards are drawn in parallel.
+	Write func(name string, data []byte) error
 }
 
 // RenderSome renders the pages of the site as a whole (home, regions, topics,
@@ -125,9 +130,16 @@ func RenderSome(s *site.Site, th *theme.Theme, only func(*site.Policy) bool) (ma
 	return RenderWith(s, th, Options{Only: only})
 }
 
-// RenderWith renders the files of the site as opts say.
+// RenderWith renders the files of the site as opts say. It returns them, unless
+// opts.Write took them.
 func RenderWith(s *site.Site, th *theme.Theme, opts Options) (map[string][]byte, error) {
-	r := &renderer{site: s, theme: th, strs: th.Strings(), files: map[string][]byte{}, only: opts.Only, previous: opts.Previous, noCards: opts.NoCards, cardsToDraw: map[string]card.Card{}}
+	r := &renderer{
+		site: s, theme: th, strs: th.Strings(), only: opts.Only, previous: opts.Previous, noCards: opts.NoCards,
+		write: opts.Write, cardsToDraw: map[string]card.Card{}, qrDone: map[string]bool{},
+	}
+	if r.write == nil {
+		r.files = map[string][]byte{}
+	}
 	steps := []func() error{r.home, r.regions, r.topics, r.notFound, r.feeds, r.sitemap, r.assets, r.shortLinks, r.cards}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -142,12 +154,14 @@ type renderer struct {
 	site  *site.Site
 	theme *theme.Theme
 	strs  theme.Strings
-	files map[string][]byte
+	files map[string][]byte // the files made, unless write takes them
+	write func(name string, data []byte) error
 	// cardsToDraw are the share cards the pages refer to, by file; the cards
 	// step draws them all at once, in parallel.
 	cardsToDraw map[string]card.Card
 	previous    fs.FS // may be nil
 	noCards     bool
+	qrDone      map[string]bool // the QR codes made, by site path
 }
 
 // page renders one HTML page for the site path urlPath ("/a/b/").
@@ -156,7 +170,15 @@ func (r *renderer) page(urlPath, tmpl string, view any) error {
 	if err != nil {
 		return fmt.Errorf("page %s: %w", urlPath, err)
 	}
-	r.files[fileFor(urlPath)] = out
+	return r.put(fileFor(urlPath), out)
+}
+
+// put hands on or keeps the file name.
+func (r *renderer) put(name string, data []byte) error {
+	if r.write != nil {
+		return r.write(name, data)
+	}
+	r.files[name] = data
 	return nil
 }
 

@@ -58,12 +58,15 @@ func (r *renderer) share(v *site.Version) (shareKit, error) {
 		Cite:     r.cite(v),
 	}
 	k.QRLabel = r.t("share.qr_label", k.ShortURL)
-	if _, done := r.files[k.QRFile[1:]]; !done { // the policy page shares its current version's
+	if !r.qrDone[k.QRFile] { // the policy page shares its current version's
 		svg, err := qrcode.SVG(k.ShortURL, k.QRLabel)
 		if err != nil {
 			return k, err
 		}
-		r.files[k.QRFile[1:]] = qrcode.Standalone(svg)
+		if err := r.put(k.QRFile[1:], qrcode.Standalone(svg)); err != nil {
+			return k, err
+		}
+		r.qrDone[k.QRFile] = true
 	}
 	k.Links = []Link{
 		{Name: r.t("share.whatsapp"), URL: "https://wa.me/?text=" + queryEscape(k.Text+" "+k.URL)},

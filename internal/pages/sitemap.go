@@ -51,6 +51,5 @@ func (r *renderer) sitemap() error {
 	if err := r.xmlFile("/sitemap.xml", set); err != nil {
 		return err
 	}
-	r.files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.Abs("/sitemap.xml") + "\n")
-	return nil
+	return r.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.site.Abs("/sitemap.xml")+"\n"))
 }

@@ -12,12 +12,92 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // WriteFiles writes files, keyed by slash-separated paths, below root.
-func WriteFiles(root string, files map[string][]byte) error { return writeAll(root, files) }
+func WriteFiles(root string, files map[string][]byte) error {
+	w := NewWriter(root)
+	for name, data := range files {
+		if err := w.Write(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A Writer writes files below a directory as they come, making each directory
+// they need once, and remembers their names. It is safe for concurrent use.
+type Writer struct {
+	root  string
+	mu    sync.Mutex
+	dirs  map[string]bool
+	names map[string]bool
+}
+
+// NewWriter returns a Writer of files below root, which must exist.
+func NewWriter(root string) *Writer {
+	return &Writer{root: root, dirs: map[string]bool{".": true}, names: map[string]bool{}}
+}
+
+// Write writes data to the file name, a slash-separated path below the root
+// that names no dot-file at the top.
+func (w *Writer) Write(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." || strings.HasPrefix(name, ".") {
+		return fmt.Errorf("invalid output path %q", name)
+	}
+	if err := w.mkdir(path.Dir(name)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(w.root, filepath.FromSlash(name)), data, 0o644); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	w.names[name] = true
+	w.mu.Unlock()
+	return nil
+}
+
+// mkdir makes the directory dir below the root, unless it was made already.
+func (w *Writer) mkdir(dir string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(w.root, filepath.FromSlash(dir)), 0o755); err != nil {
+		return err
+	}
+	for ; !w.dirs[dir]; dir = path.Dir(dir) {
+		w.dirs[dir] = true
+	}
+	return nil
+}
+
+// Has tells whether the file name was written.
+func (w *Writer) Has(name string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.names[name]
+}
+
+// Read reads back the file name.
+func (w *Writer) Read(name string) ([]byte, error) {
+	if !w.Has(name) {
+		return nil, fs.ErrNotExist
+	}
+	return os.ReadFile(filepath.Join(w.root, filepath.FromSlash(name)))
+}
+
+// Len is how many files were written.
+func (w *Writer) Len() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.names)
+}
 
 // Staged is a directory's new content, written beside it and not yet in place.
 type Staged struct {
@@ -64,22 +144,6 @@ func (st *Staged) Commit() error {
 
 // Discard removes the staged content; dir stays as it was.
 func (st *Staged) Discard() { os.RemoveAll(st.tmp) }
-
-func writeAll(root string, files map[string][]byte) error {
-	for name, data := range files {
-		if !fs.ValidPath(name) || strings.HasPrefix(name, ".") {
-			return fmt.Errorf("invalid output path %q", name)
-		}
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // carryDotFiles copies the regular dot-files at the top of dir into tmp.
 func carryDotFiles(dir, tmp string) error {
