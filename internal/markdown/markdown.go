@@ -177,11 +177,14 @@ type builder struct {
 	ids    *idSet
 	plain  plainText
 
-	out    htmlBuffer // HTML of the nodes rendered so far
-	text   strings.Builder
-	heads  []Heading // top-level headings in document order
-	secs   []Section
-	starts []int // offset in out of the start of each of secs
+	out  htmlBuffer // HTML of the nodes rendered so far
+	text strings.Builder
+	// blockAt is the offset in text of each block's text, in document order:
+	// the blocks' and sections' texts are cut from the body's, not kept twice.
+	blockAt []int
+	heads   []Heading // top-level headings in document order
+	secs    []Section
+	starts  []int // offset in out of the start of each of secs
 }
 
 // assignHeadingIDs gives every heading below n an id attribute, in document
@@ -229,6 +232,7 @@ func (b *builder) build(doc ast.Node) (*Rendered, error) {
 			blk := b.block(c, sec.ID, len(sec.Blocks)+1)
 			sec.Blocks = append(sec.Blocks, blk)
 			b.addText(blk.Text)
+			b.blockAt = append(b.blockAt, b.text.Len()-len(blk.Text))
 		default:
 			b.addText(b.plain.string(b.plain.block, c))
 		}
@@ -282,26 +286,50 @@ func (b *builder) endSection(sec Section, start int) {
 	if sec.ID == "" && b.out.Len() == start {
 		return
 	}
-	texts := make([]string, len(sec.Blocks))
-	for i, blk := range sec.Blocks {
-		texts[i] = blk.Text
-	}
-	sec.Text = strings.Join(texts, "\n\n")
 	b.secs = append(b.secs, sec)
 	b.starts = append(b.starts, start)
 }
 
 // finish fills in res from the state accumulated by build.
 func (b *builder) finish(res *Rendered) {
-	body := b.out.String()
+	body, text := b.out.String(), b.text.String()
+	n := 0
 	for i := range b.secs {
 		end := len(body)
 		if i+1 < len(b.starts) {
 			end = b.starts[i+1]
 		}
-		b.secs[i].HTML = template.HTML(body[b.starts[i]:end])
+		sec := &b.secs[i]
+		sec.HTML = template.HTML(body[b.starts[i]:end])
+		at := b.blockAt[n : n+len(sec.Blocks)]
+		n += len(sec.Blocks)
+		for j, off := range at {
+			sec.Blocks[j].Text = text[off : off+len(sec.Blocks[j].Text)]
+		}
+		sec.Text = sectionText(sec.Blocks, at, text)
 	}
 	res.HTML = template.HTML(body)
 	res.Sections = b.secs
-	res.Text = b.text.String()
+	res.Text = text
+}
+
+// sectionText joins the texts of blocks, which start at the offsets at in
+// text, with blank lines. When nothing stands between them in text, as when no
+// level-3 heading does, the joined text is itself a part of text.
+func sectionText(blocks []Block, at []int, text string) string {
+	if len(blocks) == 0 {
+		return ""
+	}
+	for i := 1; i < len(blocks); i++ {
+		prev := blocks[i-1].Text
+		if blocks[i].Text == "" || prev == "" || at[i] != at[i-1]+len(prev)+2 {
+			texts := make([]string, len(blocks))
+			for j, blk := range blocks {
+				texts[j] = blk.Text
+			}
+			return strings.Join(texts, "\n\n")
+		}
+	}
+	last := len(blocks) - 1
+	return text[at[0] : at[last]+len(blocks[last].Text)]
 }

@@ -292,7 +292,39 @@ func TestText(t *testing.T) {
 			if diff := cmp.Diff(tt.want, res.Text); diff != "" {
 				t.Errorf("Text mismatch (-want +got):\n%s", diff)
 			}
+			checkSectionTexts(t, res)
 		})
+	}
+}
+
+// TestSectionText checks that a section's text is its blocks' texts joined by
+// blank lines, whatever stands between the blocks.
+func TestSectionText(t *testing.T) {
+	for _, src := range []string{
+		"## A\n\nSatu.\n\nDua.\n",
+		"## A\n\nSatu.\n\n### Sub\n\nDua.\n\n---\n\nTiga.\n",
+		"Pembuka.\n\n## A\n\n<div></div>\n\nDua.\n\n## B\n",
+		"## A\n\nKebijakan[^1].\n\nLagi.\n\n[^1]: Catatan.\n",
+		"## A\n\n| x |\n|---|\n| 1 |\n\n- a\n- b\n",
+	} {
+		res, err := New(Options{}).Render([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSectionTexts(t, res)
+	}
+}
+
+func checkSectionTexts(t *testing.T, res *Rendered) {
+	t.Helper()
+	for _, s := range res.Sections {
+		texts := make([]string, len(s.Blocks))
+		for i, b := range s.Blocks {
+			texts[i] = b.Text
+		}
+		if want := strings.Join(texts, "\n\n"); s.Text != want {
+			t.Errorf("section %q: Text = %q, want its blocks joined: %q", s.ID, s.Text, want)
+		}
 	}
 }
 
