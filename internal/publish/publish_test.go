@@ -74,3 +74,39 @@ func TestDiscardAndFailedFill(t *testing.T) {
 		t.Errorf("failed stagings left %d entries behind", len(entries))
 	}
 }
+
+// TestWriter writes files from several goroutines, as the share cards are, and
+// reads them back.
+func TestWriter(t *testing.T) {
+	root := t.TempDir()
+	w := NewWriter(root)
+	names := []string{"index.html", "a/index.html", "a/b/c/kartu.png", "a/b/index.html", "s/x/index.html"}
+	errs := make(chan error, len(names))
+	for _, name := range names {
+		go func() { errs <- w.Write(name, []byte(name)) }()
+	}
+	for range names {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if w.Len() != len(names) {
+		t.Errorf("Len = %d, want %d", w.Len(), len(names))
+	}
+	for _, name := range names {
+		if got := read(t, filepath.Join(root, filepath.FromSlash(name))); got != name {
+			t.Errorf("%s holds %q", name, got)
+		}
+		if data, err := w.Read(name); err != nil || string(data) != name || !w.Has(name) {
+			t.Errorf("Read(%q) = %q, %v; Has = %v", name, data, err, w.Has(name))
+		}
+	}
+	if _, err := w.Read("a/lain.html"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Read of a file never written: %v, want ErrNotExist", err)
+	}
+	for _, bad := range []string{"", ".", "../luar", "/abs", ".git/config", "a//b", "a/../b"} {
+		if err := w.Write(bad, nil); err == nil {
+			t.Errorf("Write(%q) was accepted", bad)
+		}
+	}
+}
