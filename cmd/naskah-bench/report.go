@@ -33,6 +33,10 @@ type report struct {
 type measured struct {
 	Wall    dur   `json:"wall"`
 	PeakRSS int64 `json:"peak_rss_bytes"`
+	// Steps are the step timings naskah build prints; pages and index run
+	// side by side, so they overlap.
+	Steps  map[string]dur `json:"steps,omitempty"`
+	stdout string
 }
 
 // latency is a measured load.
@@ -59,6 +63,11 @@ func (r *report) print(w io.Writer) {
 		r.Corpus.Regions, r.Corpus.Policies, r.Corpus.Versions, r.Corpus.Words, mb(r.MarkdownBytes))
 	fmt.Fprintf(w, "%-34s %12s %12s\n", "", "wall", "peak memory")
 	fmt.Fprintf(w, "%-34s %12s %12s\n", "naskah build (HTML + index)", r.Build.Wall, mb(r.Build.PeakRSS))
+	for _, step := range []string{"markdown", "pages", "index"} {
+		if d, ok := r.Build.Steps[step]; ok {
+			fmt.Fprintf(w, "%-34s %12s\n", "  step: "+step, d)
+		}
+	}
 	if r.Hugo != nil {
 		fmt.Fprintf(w, "%-34s %12s %12s\n", "hugo (HTML only)", r.Hugo.Wall, mb(r.Hugo.PeakRSS))
 	}
@@ -78,6 +87,9 @@ func (r *report) print(w io.Writer) {
 	if r.Hugo != nil {
 		fmt.Fprintf(w, "\nnaskah / hugo: wall %.2f, memory %.2f\n",
 			float64(r.Build.Wall)/float64(r.Hugo.Wall), float64(r.Build.PeakRSS)/float64(r.Hugo.PeakRSS))
+		if d, ok := r.Build.Steps["index"]; ok {
+			fmt.Fprintf(w, "naskah's index step alone / hugo: wall %.2f\n", float64(d)/float64(r.Hugo.Wall))
+		}
 		if r.Pagefind != nil {
 			fmt.Fprintf(w, "naskah / (hugo + pagefind): wall %.2f, memory %.2f\n",
 				float64(r.Build.Wall)/float64(r.Hugo.Wall+r.Pagefind.Wall),

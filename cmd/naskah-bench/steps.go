@@ -34,8 +34,8 @@ func buildBinary(ctx context.Context, work string) (string, error) {
 func timed(ctx context.Context, dir string, name string, args ...string) (measured, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return measured{}, err
@@ -45,7 +45,7 @@ func timed(ctx context.Context, dir string, name string, args ...string) (measur
 	go func() { peak <- samplePeak(cmd.Process.Pid, done) }()
 	err := cmd.Wait()
 	close(done)
-	r := measured{Wall: dur(time.Since(start)), PeakRSS: <-peak}
+	r := measured{Wall: dur(time.Since(start)), PeakRSS: <-peak, stdout: stdout.String()}
 	if err != nil {
 		return measured{}, fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, stderr.String())
 	}
@@ -97,6 +97,7 @@ func measureBuild(ctx context.Context, o options, work, bin string, r *report, l
 	if err != nil {
 		return err
 	}
+	r.Build.Steps = buildSteps(r.Build.stdout)
 	if r.IndexBytes, err = dirSize(filepath.Join(data, "index")); err != nil {
 		return err
 	}
@@ -149,4 +150,21 @@ func dirSize(dir string) (int64, error) {
 		return err
 	})
 	return n, err
+}
+
+// buildSteps reads the step timings off naskah build's report, which ends
+// "(load 246ms, markdown 1.15s, …)".
+func buildSteps(out string) map[string]dur {
+	i, j := strings.LastIndex(out, "("), strings.LastIndex(out, ")")
+	if i < 0 || j < i {
+		return nil
+	}
+	steps := map[string]dur{}
+	for _, part := range strings.Split(out[i+1:j], ", ") {
+		name, value, ok := strings.Cut(part, " ")
+		if d, err := time.ParseDuration(value); ok && err == nil {
+			steps[name] = dur(d)
+		}
+	}
+	return steps
 }
