@@ -4,7 +4,8 @@
 // embedded in the binary, so a build needs no network and no font files.
 //
 // A Painter is safe for concurrent use: the parsed fonts are shared, and each
-// call makes its own faces, whose glyph caches are not.
+// card is drawn with a kit of its own: faces, whose glyph caches are not safe
+// to share, a canvas and the encoder's buffers.
 package card
 
 import (
@@ -12,7 +13,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"sync"
 
 	"golang.org/x/image/font/gofont/gobold"
@@ -49,11 +49,22 @@ type Card struct {
 	Site   string // the site's title
 }
 
-// Painter draws cards.
+// Painter draws cards. It keeps a kit for each card it has drawn at once, a
+// megabyte or so each, until it is dropped.
 type Painter struct {
 	regular, bold *opentype.Font
-	enc           png.Encoder
-	faces         sync.Pool // of *faceSet
+
+	mu   sync.Mutex
+	idle []*kit
+}
+
+// A kit is what drawing a card takes. Kits are kept by the Painter, not in a
+// sync.Pool, which would drop them, glyph caches and all, every few cards.
+type kit struct {
+	faces *faceSet
+	cv    *canvas
+	d     deflater
+	out   []byte
 }
 
 // New parses the embedded fonts.
@@ -66,32 +77,48 @@ func New() (*Painter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("card: %w", err)
 	}
-	return &Painter{regular: regular, bold: bold, enc: png.Encoder{CompressionLevel: png.BestSpeed}}, nil
+	return &Painter{regular: regular, bold: bold}, nil
 }
 
 // PNG draws c and encodes it, stamped so that Shows recognises it.
 func (p *Painter) PNG(c Card) ([]byte, error) {
-	cv := newCanvas()
-	cv.fill(image.Rect(0, 0, Width, 16), inkAccent)
-	if err := p.drawText(cv, c); err != nil {
+	k, err := p.kit()
+	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := p.enc.Encode(&buf, cv.img); err != nil {
-		return nil, fmt.Errorf("card: %w", err)
-	}
-	return withStamp(buf.Bytes(), c), nil
+	defer p.done(k)
+	k.cv.fill(image.Rect(0, 0, Width, 16), inkAccent)
+	drawText(k.cv, k.faces, c)
+	k.out = encode(k.out[:0], k.cv, stampChunk(c), &k.d)
+	return bytes.Clone(k.out), nil
 }
 
-func (p *Painter) drawText(cv *canvas, c Card) error {
-	faces, ok := p.faces.Get().(*faceSet)
-	if !ok {
-		var err error
-		if faces, err = p.newFaces(); err != nil {
-			return err
-		}
+// kit takes an idle kit, or makes one.
+func (p *Painter) kit() (*kit, error) {
+	p.mu.Lock()
+	if n := len(p.idle); n > 0 {
+		k := p.idle[n-1]
+		p.idle = p.idle[:n-1]
+		p.mu.Unlock()
+		return k, nil
 	}
-	defer p.faces.Put(faces)
+	p.mu.Unlock()
+	faces, err := p.newFaces()
+	if err != nil {
+		return nil, err
+	}
+	return &kit{faces: faces, cv: newCanvas()}, nil
+}
+
+// done makes k idle again, with a blank canvas.
+func (p *Painter) done(k *kit) {
+	k.cv.reset()
+	p.mu.Lock()
+	p.idle = append(p.idle, k)
+	p.mu.Unlock()
+}
+
+func drawText(cv *canvas, faces *faceSet, c Card) {
 	cv.text(faces.region, inkMuted, margin, 110, c.Region)
 	title := faces.title
 	lines := wrap(title, c.Title, Width-2*margin, titleLines)
@@ -113,5 +140,4 @@ func (p *Painter) drawText(cv *canvas, c Card) error {
 	}
 	cv.text(faces.facts, inkAccent, margin, Height-110, facts)
 	cv.text(faces.site, inkMuted, margin, Height-55, c.Site)
-	return nil
 }

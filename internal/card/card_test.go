@@ -2,12 +2,19 @@ package card
 
 import (
 	"bytes"
+	"flag"
+	"fmt"
+	"image"
 	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/image/font"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden cards in testdata")
 
 var sample = Card{
 	Title:  "Penyusunan Kebijakan Pengelolaan Kepegawaian Aparatur Sipil Negara di Lingkungan Pemerintah Kabupaten Mamuju",
@@ -30,6 +37,9 @@ func TestPNG(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != Width || b.Dy() != Height {
 		t.Fatalf("card is %v, want %d×%d", b, Width, Height)
 	}
+	if pi, ok := img.(*image.Paletted); !ok || len(pi.Palette) != 1+len(inks)*levels {
+		t.Errorf("card decodes to a %T, want a paletted image of %d colours", img, 1+len(inks)*levels)
+	}
 	// Text was drawn: some pixels of the title area are light.
 	light := 0
 	for y := 150; y < 400; y++ {
@@ -42,6 +52,77 @@ func TestPNG(t *testing.T) {
 	if light < 1000 {
 		t.Errorf("only %d light pixels where the title should be", light)
 	}
+}
+
+// TestGolden compares the pixels of a few cards with testdata/*.png. Run go
+// test -update after changing how cards look, and look at the new files.
+func TestGolden(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		card Card
+	}{
+		{"long-title", sample},
+		{"short", Card{Title: "Perda Nomor 1", Region: "Kota Palu", Status: "Dicabut", Label: "Versi 1", Site: "naskah"}},
+		{"site", Card{Title: "naskah", Site: "https://naskah.example.org"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := p.PNG(tt.card)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", tt.name+".png")
+			if *update {
+				if err := os.WriteFile(golden, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/card -update)", err)
+			}
+			if diff := pixelDiff(decode(t, want), decode(t, data)); diff != "" {
+				t.Errorf("card differs from %s: %s", golden, diff)
+			}
+		})
+	}
+}
+
+func decode(t *testing.T, data []byte) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// pixelDiff describes how got's colours differ from want's, or is empty.
+func pixelDiff(want, got image.Image) string {
+	if want.Bounds() != got.Bounds() {
+		return fmt.Sprintf("bounds %v, want %v", got.Bounds(), want.Bounds())
+	}
+	n, first := 0, image.Point{}
+	b := want.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r0, g0, b0, a0 := want.At(x, y).RGBA()
+			r1, g1, b1, a1 := got.At(x, y).RGBA()
+			if r0 != r1 || g0 != g1 || b0 != b1 || a0 != a1 {
+				if n == 0 {
+					first = image.Pt(x, y)
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d pixels differ, the first at %v: %v, want %v", n, first, got.At(first.X, first.Y), want.At(first.X, first.Y))
 }
 
 func TestStamp(t *testing.T) {

@@ -3,9 +3,7 @@ package card
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
-	"hash/crc32"
 )
 
 // A card carries a stamp: a PNG tEXt chunk, right after the header, with a
@@ -34,27 +32,14 @@ func stamp(c Card) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// chunk encodes a tEXt chunk.
-func chunk(key, text string) []byte {
-	data := append([]byte("tEXt"+key), 0)
-	data = append(data, text...)
-	out := binary.BigEndian.AppendUint32(nil, uint32(len(data)-4))
-	out = append(out, data...)
-	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(data))
-}
-
-// withStamp inserts c's stamp into the encoded PNG.
-func withStamp(png []byte, c Card) []byte {
-	ch := chunk(stampKey, stamp(c))
-	out := make([]byte, 0, len(png)+len(ch))
-	out = append(out, png[:stampAt]...)
-	out = append(out, ch...)
-	return append(out, png[stampAt:]...)
+// stampChunk is the tEXt chunk of c's stamp.
+func stampChunk(c Card) []byte {
+	return appendChunk(nil, "tEXt", []byte(stampKey+"\x00"+stamp(c)))
 }
 
 // Shows reports whether data is a card that this code drew from c, so that it
 // need not be drawn again.
 func Shows(data []byte, c Card) bool {
-	ch := chunk(stampKey, stamp(c))
+	ch := stampChunk(c)
 	return len(data) > stampAt+len(ch) && bytes.Equal(data[stampAt:stampAt+len(ch)], ch)
 }
