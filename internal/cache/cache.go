@@ -46,6 +46,23 @@ func (c *LRU[K, V]) Get(key K) (V, bool) {
 	return e.Value.(*entry[K, V]).val, true
 }
 
+// GetOrPut returns the value kept for key and true, or keeps val for key and
+// returns it and false. Concurrent callers with one key get one value, so a value
+// that computes its contents once (with a sync.Once) computes them once for all.
+func (c *LRU[K, V]) GetOrPut(key K, val V) (V, bool) {
+	if c == nil {
+		return val, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.byKey[key]; ok {
+		c.order.MoveToFront(e)
+		return e.Value.(*entry[K, V]).val, true
+	}
+	c.add(key, val)
+	return val, false
+}
+
 // Put keeps val for key.
 func (c *LRU[K, V]) Put(key K, val V) {
 	if c == nil {
@@ -58,6 +75,12 @@ func (c *LRU[K, V]) Put(key K, val V) {
 		c.order.MoveToFront(e)
 		return
 	}
+	c.add(key, val)
+}
+
+// add keeps val for a key it does not hold yet, forgetting the least recently used
+// value when full. The caller holds c.mu.
+func (c *LRU[K, V]) add(key K, val V) {
 	c.byKey[key] = c.order.PushFront(&entry[K, V]{key, val})
 	if c.order.Len() > c.size {
 		last := c.order.Back()

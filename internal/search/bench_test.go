@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -96,12 +97,14 @@ func BenchmarkSearch(b *testing.B) {
 	ix.SetCacheSize(0) // measure the index, not the cache of answers
 	var mu sync.Mutex
 	var lat []time.Duration
+	var next atomic.Int64 // shared, so that the clients ask different questions at once
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		var mine []time.Duration
-		for i := 0; pb.Next(); i++ {
+		for pb.Next() {
+			i := next.Add(1)
 			start := time.Now()
-			if _, err := ix.Search(context.Background(), search.Request{Query: benchQueries[i%len(benchQueries)]}); err != nil {
+			if _, err := ix.Search(context.Background(), search.Request{Query: benchQueries[i%int64(len(benchQueries))]}); err != nil {
 				b.Error(err)
 				return
 			}

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -34,14 +36,24 @@ type Index struct {
 	cat      *catalog.Catalog
 	analyzer analysis.Analyzer
 	stem     func(string) string
+	stems    *sync.Map // word → stem, of the words of the texts (see stemOf)
 	cache    *cache.LRU[string, *Result]
+	// searching holds the searches under way, so that identical ones arriving
+	// together are answered once.
+	searching *singleflight.Group
+	// currentFacets and allFacets count the facets of a read-only index; without
+	// them (the live preview's writable index, which Update changes) bleve does.
+	currentFacets, allFacets *facetTable
 }
 
 // Open opens the indexes in dir read-only.
 func Open(dir string, c *catalog.Catalog) (*Index, error) { return open(dir, c, true) }
 
 func open(dir string, c *catalog.Catalog, readOnly bool) (*Index, error) {
-	ix := &Index{cat: c, cache: cache.New[string, *Result](DefaultCacheSize)}
+	ix := &Index{
+		cat: c, cache: cache.New[string, *Result](DefaultCacheSize),
+		searching: new(singleflight.Group), stems: new(sync.Map),
+	}
 	var err error
 	if ix.current, err = openIndex(filepath.Join(dir, currentDir), readOnly); err != nil {
 		return nil, err
@@ -55,6 +67,15 @@ func open(dir string, c *catalog.Catalog, readOnly bool) (*Index, error) {
 	if ix.analyzer == nil || ix.stem == nil {
 		ix.Close()
 		return nil, fmt.Errorf("search: %s has no %s analyzer", dir, analyzerName)
+	}
+	if readOnly {
+		if ix.currentFacets, err = newFacetTable(ix.current); err == nil {
+			ix.allFacets, err = newFacetTable(ix.all)
+		}
+		if err != nil {
+			ix.Close()
+			return nil, err
+		}
 	}
 	return ix, nil
 }
@@ -127,11 +148,24 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	key := cacheKey(r)
-	if cached, ok := ix.cache.Get(key); ok {
-		res := *cached // the hits are shared and read-only
-		res.Took = time.Since(start)
-		return &res, nil
+	res, ok := ix.cache.Get(key)
+	for !ok {
+		v, err, _ := ix.searching.Do(key, func() (any, error) { return ix.search(ctx, r, key) })
+		if err != nil && ctx.Err() == nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+			continue // joined another request's search, which it gave up
+		}
+		if err != nil {
+			return nil, err
+		}
+		res, ok = v.(*Result), true
 	}
+	out := *res // the hits are shared and read-only
+	out.Took = time.Since(start)
+	return &out, nil
+}
+
+// search asks bleve, and keeps the answer under key.
+func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, error) {
 	clauses, err := parseQuery(r.Query)
 	if err != nil {
 		return nil, err
@@ -142,12 +176,18 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{"versions"}
-	req.AddFacet("region", bleve.NewFacetRequest("region", 200))
-	req.AddFacet("tags", bleve.NewFacetRequest("tags", 50))
-	req.AddFacet("status", bleve.NewFacetRequest("status", 4))
-	idx := ix.current
+	idx, table := ix.current, ix.currentFacets
 	if r.AllVersions {
-		idx = ix.all
+		idx, table = ix.all, ix.allFacets
+	}
+	var hits []int // by facet combination
+	if table != nil {
+		hits = table.counter()
+		ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, table.handler(hits))
+	} else {
+		for _, f := range facetFields {
+			req.AddFacet(f.name, bleve.NewFacetRequest(f.name, f.size))
+		}
 	}
 	res, err := idx.SearchInContext(ctx, req)
 	if err != nil {
@@ -156,13 +196,17 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	out := &Result{Total: int(res.Total), Page: r.Page, Size: r.Size, Facets: facets(res.Facets)}
+	out := &Result{Total: int(res.Total), Page: r.Page, Size: r.Size}
+	if table != nil {
+		out.Facets = table.facets(hits)
+	} else {
+		out.Facets = bleveFacets(res.Facets)
+	}
 	for _, h := range res.Hits {
 		if hit, ok := ix.hit(h, r, marks); ok {
 			out.Hits = append(out.Hits, hit)
 		}
 	}
-	out.Took = time.Since(start)
 	ix.cache.Put(key, out)
 	return out, nil
 }
@@ -319,20 +363,4 @@ func (ix *Index) filters(r Request) []query.Query {
 		}
 	}
 	return out
-}
-
-func facets(fr search.FacetResults) Facets {
-	list := func(name string) []Count {
-		f := fr[name]
-		if f == nil || f.Terms == nil {
-			return []Count{}
-		}
-		out := []Count{}
-		for _, t := range f.Terms.Terms() {
-			out = append(out, Count{Value: t.Term, Count: t.Count})
-		}
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
-		return out
-	}
-	return Facets{Region: list("region"), Tag: list("tags"), Status: list("status")}
 }

@@ -2,13 +2,10 @@ package search_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"naskah/internal/build"
-	"naskah/internal/catalog"
 	"naskah/internal/search"
 )
 
@@ -74,21 +71,7 @@ Pegawai menerima penugasan dari pimpinan dan melaksanakan tugas dengan baik.
 // openFixture builds the fixture and opens its index.
 func openFixture(t *testing.T) *search.Index {
 	t.Helper()
-	dir := t.TempDir()
-	cfg := build.Config{Content: fixture, ContentDir: "content", Out: filepath.Join(dir, "public"), Data: filepath.Join(dir, "data")}
-	if _, err := build.Run(context.Background(), cfg); err != nil {
-		t.Fatal(err)
-	}
-	cat, err := catalog.Read(filepath.Join(cfg.Data, catalog.FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := search.Open(filepath.Join(cfg.Data, catalog.IndexDir), cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return ix
+	return openSite(t, fixture)
 }
 
 func run(t *testing.T, ix *search.Index, r search.Request) *search.Result {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"golang.org/x/sync/singleflight"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -36,6 +38,7 @@ func (ix *Index) Update(c *catalog.Catalog, policies []string) (*Index, error) {
 	next := *ix
 	next.cat = c
 	next.cache = cache.New[string, *Result](DefaultCacheSize) // the answers changed
+	next.searching = new(singleflight.Group)
 	return &next, nil
 }
 

@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"strings"
+	"sync"
 
 	"naskah/internal/catalog"
 	"naskah/internal/compare"
@@ -51,9 +52,27 @@ type compareResponse struct {
 	*compare.Result
 }
 
-// comparePair parses, resolves and compares the a and b parameters.
-func comparePair(st *state, q map[string][]string) (a, b *catalog.Version, res *compare.Result, err error) {
-	c := st.cat
+// comparison is a comparison of two versions as a state keeps it. Requests that
+// ask for it at once compare the versions once, and its API answer is encoded
+// once, when first asked for: a build's texts never change.
+type comparison struct {
+	a, b     *catalog.Version
+	compared sync.Once
+	result   *compare.Result
+	answered sync.Once
+	answer   *encoded
+	err      error
+}
+
+// Result compares the versions, or returns the result of doing so before.
+func (c *comparison) Result() *compare.Result {
+	c.compared.Do(func() { c.result = compare.Compare(c.a.Sections, c.b.Sections) })
+	return c.result
+}
+
+// comparePair parses and resolves the a and b parameters, and returns their
+// comparison.
+func comparePair(st *state, q map[string][]string) (*comparison, error) {
 	get := func(name string) string {
 		if v := q[name]; len(v) > 0 {
 			return v[0]
@@ -62,35 +81,45 @@ func comparePair(st *state, q map[string][]string) (a, b *catalog.Version, res *
 	}
 	ra, err := parseRef("a", get("a"))
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	rb, err := parseRef("b", get("b"))
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	if a, err = resolve(c, ra); err != nil {
-		return nil, nil, nil, err
+	a, err := resolve(st.cat, ra)
+	if err != nil {
+		return nil, err
 	}
-	if b, err = resolve(c, rb); err != nil {
-		return nil, nil, nil, err
+	b, err := resolve(st.cat, rb)
+	if err != nil {
+		return nil, err
 	}
-	key := refOf(a) + "|" + refOf(b)
-	if res, ok := st.compares.Get(key); ok {
-		return a, b, res, nil
-	}
-	res = compare.Compare(a.Sections, b.Sections)
-	st.compares.Put(key, res)
-	return a, b, res, nil
+	c, _ := st.compares.GetOrPut(refOf(a)+"|"+refOf(b), &comparison{a: a, b: b})
+	return c, nil
 }
 
 func (s *Server) compareAPI(w http.ResponseWriter, r *http.Request) error {
 	st := s.acquire()
 	defer st.release()
-	a, b, res, err := comparePair(st, r.URL.Query())
+	c, err := comparePair(st, r.URL.Query())
 	if err != nil {
 		return err
 	}
-	return s.sendData(w, r, st, compareResponse{A: docOf(a), B: docOf(b), Result: res})
+	answer, err := s.compareAnswer(c)
+	if err != nil {
+		return err
+	}
+	return s.sendEncoded(w, r, st, answer)
+}
+
+// compareAnswer returns the API's answer of a comparison, encoding it the first
+// time.
+func (s *Server) compareAnswer(c *comparison) (*encoded, error) {
+	c.answered.Do(func() {
+		c.answer, c.err = s.encode(compareResponse{A: docOf(c.a), B: docOf(c.b), Result: c.Result()})
+	})
+	return c.answer, c.err
 }
 
 func docOf(v *catalog.Version) docJSON {

@@ -47,10 +47,9 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) error {
 	if !comparing {
 		v.Error = mustT(st, "compare.need_both")
 	} else if err == nil {
-		var a, b *catalog.Version
-		var res *compare.Result
-		if a, b, res, err = comparePair(st, q); err == nil {
-			s.fillComparison(st, &v, a, b, res)
+		var c *comparison
+		if c, err = comparePair(st, q); err == nil {
+			s.fillComparison(st, &v, c.a, c.b, c.Result())
 		}
 	}
 	status, err := pageError(w, err, &v.Error)

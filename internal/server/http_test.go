@@ -12,7 +12,10 @@ import (
 	"time"
 )
 
-const cmpTarget = "/bandingkan?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji@2025-03"
+const (
+	cmpTarget    = "/bandingkan?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji@2025-03"
+	cmpAPITarget = "/api/v1/compare?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji@2025-03"
+)
 
 // assetURL returns the fingerprinted stylesheet the home page links.
 func assetURL(t *testing.T, s *Server) string {
@@ -79,7 +82,7 @@ func TestCacheControl(t *testing.T) {
 func TestConditional(t *testing.T) {
 	s := newTestServer(t)
 	for _, target := range []string{
-		"/", "/contoh/feed.xml", assetURL(t, s), cmpTarget, "/api/v1/regions",
+		"/", "/contoh/feed.xml", assetURL(t, s), cmpTarget, cmpAPITarget, "/api/v1/regions",
 		"/api/v1/policies/contoh/kebijakan-uji/versions/2025-03", "/api/v1/openapi.json",
 	} {
 		for _, enc := range []string{"", "gzip"} {
@@ -121,7 +124,7 @@ func TestConditional(t *testing.T) {
 func TestGzip(t *testing.T) {
 	s := newTestServer(t)
 	for _, target := range []string{
-		"/", assetURL(t, s), "/contoh/feed.xml", "/cari?q=pelatihan", cmpTarget,
+		"/", assetURL(t, s), "/contoh/feed.xml", "/cari?q=pelatihan", cmpTarget, cmpAPITarget,
 		"/api/v1/policies/contoh/kebijakan-uji/versions/2025-03", "/api/v1/openapi.json", "/tidak-ada/",
 	} {
 		res, plain := get(t, s, "GET", target)

@@ -61,6 +61,10 @@ type reply struct {
 	// is set, a Last-Modified, and answers a matching conditional request with 304.
 	revalidate bool
 	modTime    time.Time
+	// gz and etag, when set, are the gzip form and the ETag of the body, made
+	// in advance (see encoded).
+	gz   []byte
+	etag string
 }
 
 // send writes rp, compressed when the client accepts gzip and the body is worth it.
@@ -71,7 +75,10 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, rp reply) {
 	h.Set("Vary", "Accept-Encoding")
 	compress := len(rp.body) >= minGzip && acceptsGzip(r)
 	if rp.revalidate && rp.status == http.StatusOK {
-		etag := bodyETag(rp.body)
+		etag := rp.etag
+		if etag == "" {
+			etag = bodyETag(rp.body)
+		}
 		if compress {
 			etag = gzipETag(etag)
 		}
@@ -87,10 +94,12 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, rp reply) {
 	}
 	body := rp.body
 	if compress {
-		buf := s.buffer()
-		defer s.recycle(buf)
-		s.gzip(buf, body)
-		body = buf.Bytes()
+		if body = rp.gz; body == nil {
+			buf := s.buffer()
+			defer s.recycle(buf)
+			s.gzip(buf, rp.body)
+			body = buf.Bytes()
+		}
 		h.Set("Content-Encoding", "gzip")
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -118,6 +127,37 @@ func (s *Server) sendJSON(w http.ResponseWriter, r *http.Request, rp reply, v an
 // rebuild: caches may keep them but must ask again, and the ETag makes asking cheap.
 func (s *Server) sendData(w http.ResponseWriter, r *http.Request, st *state, v any) error {
 	return s.sendJSON(w, r, reply{status: http.StatusOK, cache: "no-cache", revalidate: true, modTime: st.modTime}, v)
+}
+
+// encoded is a JSON answer encoded once to be sent many times, with its gzip form
+// and its ETag, so that sending it again costs no encoding, compressing or hashing.
+type encoded struct {
+	body, gz []byte
+	etag     string
+}
+
+// encode encodes v for good.
+func (s *Server) encode(v any) (*encoded, error) {
+	var buf bytes.Buffer // kept, not pooled
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	e := &encoded{body: buf.Bytes(), etag: bodyETag(buf.Bytes())}
+	if len(e.body) >= minGzip {
+		var gz bytes.Buffer
+		s.gzip(&gz, e.body)
+		e.gz = gz.Bytes()
+	}
+	return e, nil
+}
+
+// sendEncoded answers with data encoded in advance, as sendData does.
+func (s *Server) sendEncoded(w http.ResponseWriter, r *http.Request, st *state, e *encoded) error {
+	s.send(w, r, reply{status: http.StatusOK, ctype: jsonType, cache: "no-cache", revalidate: true, modTime: st.modTime,
+		body: e.body, gz: e.gz, etag: e.etag})
+	return nil
 }
 
 func (s *Server) buffer() *bytes.Buffer {

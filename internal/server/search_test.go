@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestSearchAPI(t *testing.T) {
@@ -172,6 +174,39 @@ func TestCompare(t *testing.T) {
 			if !strings.Contains(body, w) {
 				t.Errorf("%s: body lacks %s", tt.target, w)
 			}
+		}
+	}
+}
+
+// TestSearchAnswersAreKept asks the same search twice, with and without gzip:
+// every answer says the same but for took_ms, whether it was searched or kept.
+func TestSearchAnswersAreKept(t *testing.T) {
+	s := newTestServer(t)
+	target := "/api/v1/search?q=pe*&versions=all&size=50"
+	var want map[string]any
+	for i, accept := range []string{"gzip", "", "gzip", ""} {
+		res, body := get(t, s, "GET", target, "Accept-Encoding", accept)
+		if res.StatusCode != 200 {
+			t.Fatalf("status %d: %s", res.StatusCode, body)
+		}
+		if accept != "" {
+			if res.Header.Get("Content-Encoding") != "gzip" {
+				t.Fatalf("answer %d: not compressed: %d bytes", i, len(body))
+			}
+			body = gunzip(t, body)
+		}
+		var got map[string]any
+		if err := json.Unmarshal([]byte(body), &got); err != nil {
+			t.Fatalf("answer %d: %v: %s", i, err, body)
+		}
+		if _, ok := got["took_ms"].(float64); !ok {
+			t.Errorf("answer %d: took_ms = %v", i, got["took_ms"])
+		}
+		delete(got, "took_ms")
+		if want == nil {
+			want = got
+		} else if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("answer %d differs from the first (-want +got):\n%s", i, diff)
 		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 
 	"naskah/internal/cache"
 	"naskah/internal/catalog"
-	"naskah/internal/compare"
 	"naskah/internal/search"
 	"naskah/internal/theme"
 )
@@ -23,7 +22,9 @@ type state struct {
 	theme *theme.Theme
 	// compares keeps recent comparisons: a build's texts never change, and the
 	// links on version pages make a few pairs popular.
-	compares *cache.LRU[string, *compare.Result]
+	compares *cache.LRU[string, *comparison]
+	// searches keeps the API's answers to recent searches, encoded.
+	searches *cache.LRU[string, *searchAnswer]
 	// modTime is when the catalog was written: the Last-Modified of what the
 	// server derives from the build alone.
 	modTime time.Time
@@ -68,7 +69,8 @@ const compareCacheSize = 256
 func newState(cat *catalog.Catalog, idx *search.Index, th *theme.Theme, modTime time.Time) *state {
 	return &state{
 		cat: cat, index: idx, theme: th, modTime: modTime,
-		compares: cache.New[string, *compare.Result](compareCacheSize),
+		compares: cache.New[string, *comparison](compareCacheSize),
+		searches: cache.New[string, *searchAnswer](search.DefaultCacheSize),
 		done:     make(chan struct{}),
 	}
 }

@@ -1,0 +1,117 @@
+package search_test
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"naskah/internal/build"
+	"naskah/internal/catalog"
+	"naskah/internal/corpus"
+	"naskah/internal/search"
+)
+
+// TestFacetsMatchBleve checks that the facets an index counts from its table are
+// the ones bleve builds, and that nothing else in the answers differs.
+func TestFacetsMatchBleve(t *testing.T) {
+	fixtureRequests := []search.Request{
+		{Query: "pegawai"},
+		{Query: "pelatihan", AllVersions: true},
+		{Query: "pelatihan", AllVersions: true, Status: "diganti"},
+		{Query: "pegawai", Regions: []string{"beta"}},
+		{Query: "pegawai", Tag: "penilaian-kinerja"},
+		{Query: "pegawai pelatihan kinerja", AllVersions: true, Size: 1, Page: 2},
+		{Query: "angsa"},
+	}
+	corpusRequests := []search.Request{
+		{Query: "pegawai"},
+		{Query: "kebijakan memastikan"},
+		{Query: `"penilaian kinerja"`},
+		{Query: "rekrut*"},
+		{Query: "anggaran -teknologi"},
+		{Query: "pelatihan", AllVersions: true},
+		{Query: "pelatihan", AllVersions: true, Status: "diganti"},
+		{Query: "pelatihan", Regions: []string{"daerah-001", "daerah-003"}},
+		{Query: "pelatihan", Tag: "rekrutmen", AllVersions: true},
+		{Query: "pelatihan", Page: 3, Size: 7},
+		{Query: "zzzz"},
+	}
+	pool, err := corpus.NewPool(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sites := []struct {
+		name     string
+		ix       *search.Index
+		requests []search.Request
+	}{
+		{"fixture", openFixture(t), fixtureRequests},
+		{"corpus", openSite(t, pool.FS(corpus.Options{Regions: 3, Policies: 4, Versions: 3, Words: 400, Seed: 1})), corpusRequests},
+	}
+	for _, site := range sites {
+		if !search.CountsFacets(site.ix) {
+			t.Fatalf("%s: the index opened read-only does not count its facets", site.name)
+		}
+		bleveIx := search.WithBleveFacets(site.ix)
+		for _, r := range site.requests {
+			t.Run(site.name+"/"+r.Query, func(t *testing.T) {
+				want := run(t, bleveIx, r)
+				got := run(t, site.ix, r)
+				if want.Total > 0 && len(want.Facets.Region) == 0 {
+					t.Errorf("bleve counted no facets: %+v", want)
+				}
+				if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(search.Result{}, "Took")); diff != "" {
+					t.Errorf("answer differs from bleve's (-want +got):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+// openSite builds a site and opens its index.
+func openSite(t *testing.T, content fs.FS) *search.Index {
+	t.Helper()
+	dir := t.TempDir()
+	cfg := build.Config{Content: content, ContentDir: "content", Out: filepath.Join(dir, "public"), Data: filepath.Join(dir, "data")}
+	if _, err := build.Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Read(filepath.Join(cfg.Data, catalog.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.Open(filepath.Join(cfg.Data, catalog.IndexDir), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// TestConcurrentSearches asks the same new question from many goroutines at
+// once: each gets the whole answer, and none sees another's.
+func TestConcurrentSearches(t *testing.T) {
+	ix := openFixture(t)
+	want := run(t, search.WithBleveFacets(ix), search.Request{Query: "pegawai"})
+	var wg sync.WaitGroup
+	results := make([]*search.Result, 16)
+	errs := make([]error, len(results))
+	for i := range results {
+		wg.Go(func() { results[i], errs[i] = ix.Search(context.Background(), search.Request{Query: "pegawai"}) })
+	}
+	wg.Wait()
+	for i, got := range results {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(search.Result{}, "Took")); diff != "" {
+			t.Errorf("answer differs (-want +got):\n%s", diff)
+		}
+	}
+}
