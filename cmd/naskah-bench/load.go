@@ -110,15 +110,14 @@ func distinctQueries(content string, n int) []string {
 		}
 		return nil
 	})
-	var out []string
-	for i := 0; len(out) < n && len(words) > 1; i++ {
-		q := words[i%len(words)]
-		if i >= len(words) {
-			q += " " + words[(i*7+3)%len(words)]
-		}
-		out = append(out, q)
+	// Each word alone, then pairs: the kth pair joins word k mod L with the
+	// word (k div L)+1 places after it, so no pair comes twice before L(L-1).
+	out := slices.Clone(words)
+	for k, L := 0, len(words); len(out) < n && k < L*(L-1); k++ {
+		a := k % L
+		out = append(out, words[a]+" "+words[(a+1+k/L)%L])
 	}
-	return out
+	return out[:min(n, len(out))]
 }
 
 // largestPair names the largest version file of the corpus and the version
