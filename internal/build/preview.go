@@ -1,10 +1,11 @@
 package build
 
 import (
+	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,22 +22,23 @@ import (
 	"naskah/themes"
 )
 
-// docCache keeps rendered bodies by source path, with a hash of the body they were
-// rendered from. A nil *docCache keeps nothing.
+// docCache keeps rendered bodies by source path, with the body they were rendered
+// from: comparing bodies costs less than hashing them. A nil *docCache keeps
+// nothing.
 type docCache struct {
 	docs map[string]cachedDoc
 }
 
 type cachedDoc struct {
-	sum [sha256.Size]byte
-	doc *markdown.Rendered
+	body []byte
+	doc  *markdown.Rendered
 }
 
 func (c *docCache) get(path string, body []byte) *markdown.Rendered {
 	if c == nil {
 		return nil
 	}
-	if d, ok := c.docs[path]; ok && d.sum == sha256.Sum256(body) {
+	if d, ok := c.docs[path]; ok && bytes.Equal(d.body, body) {
 		return d.doc
 	}
 	return nil
@@ -45,7 +47,7 @@ func (c *docCache) get(path string, body []byte) *markdown.Rendered {
 // put is called from one goroutine, after the parallel rendering.
 func (c *docCache) put(path string, body []byte, doc *markdown.Rendered) {
 	if c != nil {
-		c.docs[path] = cachedDoc{sha256.Sum256(body), doc}
+		c.docs[path] = cachedDoc{body, doc}
 	}
 }
 
@@ -60,7 +62,9 @@ type Preview struct {
 	theme    *theme.Theme
 	md       *markdown.Renderer
 	cache    *docCache
-	policies map[string]string // fingerprint by "region/policy"
+	sources  *content.Cache    // the decoded version files
+	policies map[string]uint64 // fingerprint by "region/policy"
+	seed     maphash.Seed      // of the fingerprints
 	files    map[string][]byte
 	index    *search.Index    // writable, shared with the server
 	catalog  *catalog.Catalog // of the last rebuild, written to the data directory by Close
@@ -82,7 +86,7 @@ func NewPreview(ctx context.Context, cfg Config) (*Preview, *Update, error) {
 		return nil, nil, errors.New("build: the preview needs a data directory")
 	}
 	cfg.Drafts = true
-	p := &Preview{cfg: cfg, themeFS: cfg.Theme}
+	p := &Preview{cfg: cfg, themeFS: cfg.Theme, seed: maphash.MakeSeed(), sources: content.NewCache()}
 	if p.themeFS == nil {
 		p.themeFS = themes.Default()
 	}
@@ -116,7 +120,10 @@ func (p *Preview) Close() error {
 func (p *Preview) Rebuild(ctx context.Context, themeChanged bool) (*Update, error) {
 	u := &Update{Full: p.index == nil || themeChanged}
 	var tree *content.Tree
-	err := u.time("load", func() (err error) { tree, err = content.Load(p.cfg.Content, p.cfg.ContentDir); return err })
+	err := u.time("load", func() (err error) {
+		tree, err = content.LoadCached(p.cfg.Content, p.cfg.ContentDir, p.sources)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +140,7 @@ func (p *Preview) Rebuild(ctx context.Context, themeChanged bool) (*Update, erro
 	if err := u.time("site", func() (err error) { u.Site, err = site.New(tree, docs, p.cfg.siteOptions()); return err }); err != nil {
 		return nil, err
 	}
-	fingerprints := policyFingerprints(tree)
+	fingerprints := policyFingerprints(tree, p.seed)
 	changed := p.changedPolicies(fingerprints, u.Full)
 	if err := u.time("pages", func() error { return p.render(u, changed) }); err != nil {
 		return nil, err
@@ -165,18 +172,21 @@ func (p *Preview) loadTheme(lang string) error {
 }
 
 // policyFingerprints hashes each policy's sources, front matter and bodies, with its
-// region's, so that any change to what its pages show changes its fingerprint.
-func policyFingerprints(tree *content.Tree) map[string]string {
-	out := map[string]string{}
+// region's, so that any change to what its pages show changes its fingerprint. The
+// hash need only tell this process's builds apart, so a fast one with a seed of the
+// preview's own does.
+func policyFingerprints(tree *content.Tree, seed maphash.Seed) map[string]uint64 {
+	out := map[string]uint64{}
 	for _, r := range tree.Regions {
 		for _, pol := range r.Policies {
-			h := sha256.New()
-			fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", r.Name, r.Kind, r.Province, r.Body)
+			var h maphash.Hash
+			h.SetSeed(seed)
+			fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%s\x00", r.Name, r.Kind, r.Province, r.Body)
 			for _, v := range pol.Versions {
-				fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v\x00%s\x00%d\x00",
+				fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v\x00%s\x00%d\x00",
 					v.Path, v.Title, v.Label, v.Summary, v.Number, v.Source, v.Note, v.Date, v.Status, v.Tags, v.Body, v.BodyLine)
 			}
-			out[r.Slug+"/"+pol.Slug] = string(h.Sum(nil))
+			out[r.Slug+"/"+pol.Slug] = h.Sum64()
 		}
 	}
 	return out
@@ -186,7 +196,7 @@ func policyFingerprints(tree *content.Tree) map[string]string {
 // build. When policies come or go, every policy counts as changed: each policy's
 // pages link to the same kind of policy in another region, which may be the one
 // that came or went.
-func (p *Preview) changedPolicies(now map[string]string, full bool) map[string]bool {
+func (p *Preview) changedPolicies(now map[string]uint64, full bool) map[string]bool {
 	changed := map[string]bool{}
 	for key, fp := range now {
 		old, ok := p.policies[key]
@@ -216,10 +226,20 @@ func (p *Preview) render(u *Update, changed map[string]bool) error {
 	if err != nil {
 		return err
 	}
+	shortLinks := map[string]string{} // redirect page → its policy
+	for _, v := range u.Site.Versions {
+		shortLinks[pages.ShortLinkFile(v)] = v.Policy.Region.Slug + "/" + v.Policy.Slug
+	}
 	for name, data := range p.files {
-		if _, fresh := files[name]; !fresh && !underChanged(name, changed) && !pages.AlwaysWhole(name) {
-			files[name] = data
+		if _, fresh := files[name]; fresh || underChanged(name, changed) {
+			continue
 		}
+		if pages.IsShortLink(name) {
+			if pol, ok := shortLinks[name]; !ok || changed[pol] {
+				continue // gone, or rendered again if still there
+			}
+		}
+		files[name] = data
 	}
 	u.Files = files
 	return nil

@@ -20,7 +20,15 @@ import (
 // versions before dated ones, and then by file name, with numbers in names
 // compared by value so that "v2" comes before "v10".
 func Load(fsys fs.FS, display string) (*Tree, error) {
-	l := &loader{fsys: fsys, display: display}
+	return LoadCached(fsys, display, nil)
+}
+
+// LoadCached is Load that keeps in c what it made of each version file, and
+// decodes again only the files whose bytes changed since the last call with c.
+// The live preview reads the whole tree after every change, and most files are
+// as they were. A nil c keeps nothing.
+func LoadCached(fsys fs.FS, display string, c *Cache) (*Tree, error) {
+	l := &loader{fsys: fsys, display: display, cache: c}
 	t := l.loadTree()
 	l.probs.sort()
 	if l.probs.hasErrors() {
@@ -35,7 +43,24 @@ type loader struct {
 	fsys    fs.FS
 	display string
 	probs   Problems
+	cache   *Cache // may be nil
 }
+
+// A Cache keeps what LoadCached made of each version file, by path, with the
+// bytes it was made from. It is not safe for concurrent use.
+type Cache struct {
+	versions map[string]cachedVersion
+}
+
+type cachedVersion struct {
+	src   []byte
+	v     loadedVersion
+	ok    bool
+	probs []Problem // reported while decoding src
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{versions: map[string]cachedVersion{}} }
 
 // report returns a report for the file or directory name in fsys.
 func (l *loader) report(name string) report {

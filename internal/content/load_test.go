@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -218,4 +219,52 @@ func TestPolicyOrderProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLoadCached loads a tree again and again with one cache while its files
+// change: every load must equal a fresh Load, problems included.
+func TestLoadCached(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, f := range yamlTree {
+		fsys[name] = &fstest.MapFile{Data: f.Data, ModTime: f.ModTime}
+	}
+	c := NewCache()
+	steps := []struct {
+		name string
+		edit func()
+	}{
+		{"first load", func() {}},
+		{"unchanged", func() {}},
+		{"a body edited", func() { fsys["majene/perda-pajak/v1.md"] = file("---\ntitle: Perda Pajak\n---\nIsi baru.\n") }},
+		{"a tag twice, a warning", func() { fsys["majene/perda-pajak/v1.md"] = file("---\ntitle: Perda Pajak\ntags: [pajak, pajak]\n---\nIsi.\n") }},
+		{"the warning again, from the cache", func() {}},
+		{"an unknown key, an error", func() { fsys["mamuju/kebijakan-asn/v10.md"] = file("---\ntitle: Kebijakan ASN\njudul: x\n---\n") }},
+		{"the error again, from the cache", func() {}},
+		{"fixed", func() { fsys["mamuju/kebijakan-asn/v10.md"] = file("---\ntitle: Kebijakan ASN\n---\nSepuluh.\n") }},
+		{"a file removed", func() { delete(fsys, "mamuju/kebijakan-asn/v2.md") }},
+	}
+	for _, step := range steps {
+		step.edit()
+		want, wantErr := Load(fsys, "content")
+		got, gotErr := LoadCached(fsys, "content", c)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: LoadCached differs from Load (-Load +LoadCached):\n%s", step.name, diff)
+		}
+		if diff := cmp.Diff(errString(wantErr), errString(gotErr)); diff != "" {
+			t.Errorf("%s: LoadCached's error differs from Load's (-Load +LoadCached):\n%s", step.name, diff)
+		}
+		if strings.Contains(step.name, "warning") && (got == nil || !strings.Contains(fmt.Sprint(got.Warnings), "dua kali")) {
+			t.Errorf("%s: no warning", step.name)
+		}
+		if strings.Contains(step.name, "error") && gotErr == nil {
+			t.Errorf("%s: no error", step.name)
+		}
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }

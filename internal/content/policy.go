@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"io/fs"
 	"path"
@@ -62,15 +63,46 @@ func (l *loader) loadVersion(name string) (loadedVersion, bool) {
 	if !ok {
 		return loadedVersion{}, false
 	}
+	var lv loadedVersion
+	if c, hit := l.cache.get(name, src); hit {
+		l.probs = append(l.probs, c.probs...)
+		lv, ok = c.v, c.ok
+	} else {
+		n := len(l.probs)
+		lv, ok = decodeVersionFile(src, slug, r)
+		l.cache.put(name, cachedVersion{src: src, v: lv, ok: ok, probs: slices.Clone(l.probs[n:])})
+	}
+	if !ok {
+		return loadedVersion{}, false
+	}
+	if info, err := fs.Stat(l.fsys, name); err == nil {
+		lv.ModTime = info.ModTime()
+	}
+	return lv, true
+}
+
+// decodeVersionFile splits and decodes the version file src.
+func decodeVersionFile(src []byte, slug string, r report) (loadedVersion, bool) {
 	d, ok := parseFile(src, versionSchema.need, r)
 	if !ok {
 		return loadedVersion{}, false
 	}
 	v, lines := decodeVersion(d, slug, r)
-	if info, err := fs.Stat(l.fsys, name); err == nil {
-		v.ModTime = info.ModTime()
-	}
 	return loadedVersion{v, lines}, true
+}
+
+func (c *Cache) get(name string, src []byte) (cachedVersion, bool) {
+	if c == nil {
+		return cachedVersion{}, false
+	}
+	cv, ok := c.versions[name]
+	return cv, ok && bytes.Equal(cv.src, src)
+}
+
+func (c *Cache) put(name string, cv cachedVersion) {
+	if c != nil {
+		c.versions[name] = cv
+	}
 }
 
 // sortVersions orders versions oldest first: by date, undated versions

@@ -9,22 +9,26 @@ import (
 // shortDir is the directory of the short links' redirect pages.
 const shortDir = "s/"
 
-// AlwaysWhole reports whether RenderSome renders the output file name in full
-// for every policy, whatever its filter says: a file under it that RenderSome
-// did not return is gone. The short links' redirect pages are such files.
-func AlwaysWhole(name string) bool { return strings.HasPrefix(name, shortDir) }
+// IsShortLink reports whether the output file name is the redirect page of a
+// short link. Those live outside their policy's directory.
+func IsShortLink(name string) bool { return strings.HasPrefix(name, shortDir) }
+
+// ShortLinkFile is the output file of the redirect page of v's short link.
+func ShortLinkFile(v *site.Version) string { return fileFor(v.ShortURL() + "/") }
 
 type shortView struct {
 	Page
 	Version *site.Version
 }
 
-// shortLinks renders the redirect page of every version's short link, so that
-// /s/{code}/ works on the static site alone; the server answers /s/{code}
-// with a 301 instead. They are rendered for every policy, even when only some
-// policies are (see AlwaysWhole): one template each is cheap.
+// shortLinks renders the redirect page of the short link of every version of
+// the policies rendered, so that /s/{code}/ works on the static site alone;
+// the server answers /s/{code} with a 301 instead.
 func (r *renderer) shortLinks() error {
 	for _, v := range r.site.Versions {
+		if r.only != nil && !r.only(v.Policy) {
+			continue
+		}
 		path := v.ShortURL() + "/"
 		pg := r.base(path, r.t("short.title", v.Title), r.t("short.description", v.Title, v.Label))
 		pg.Canonical = r.site.Abs(v.URL())
