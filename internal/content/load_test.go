@@ -236,7 +236,9 @@ func TestLoadCached(t *testing.T) {
 		{"first load", func() {}},
 		{"unchanged", func() {}},
 		{"a body edited", func() { fsys["majene/perda-pajak/v1.md"] = file("---\ntitle: Perda Pajak\n---\nIsi baru.\n") }},
-		{"a tag twice, a warning", func() { fsys["majene/perda-pajak/v1.md"] = file("---\ntitle: Perda Pajak\ntags: [pajak, pajak]\n---\nIsi.\n") }},
+		{"a tag twice, a warning", func() {
+			fsys["majene/perda-pajak/v1.md"] = file("---\ntitle: Perda Pajak\ntags: [pajak, pajak]\n---\nIsi.\n")
+		}},
 		{"the warning again, from the cache", func() {}},
 		{"an unknown key, an error", func() { fsys["mamuju/kebijakan-asn/v10.md"] = file("---\ntitle: Kebijakan ASN\njudul: x\n---\n") }},
 		{"the error again, from the cache", func() {}},
