@@ -5,7 +5,15 @@
 // under -pagefind), it builds the same corpus with them and prints the ratios.
 //
 //	go run ./cmd/naskah-bench                      # the 5,000-version yardstick
+//	go run ./cmd/naskah-bench -regions 400         # 20,000 versions
 //	go run ./cmd/naskah-bench -regions 10 -json bench.json
+//
+// Hugo and Pagefind install with go install github.com/gohugoio/hugo@v0.165.0 and
+// npm install pagefind (then -pagefind DIR names the directory of node_modules).
+// The working directory is made under $TMPDIR. On a disk whose file system has
+// just deleted many thousands of files, creating files can cost more than all the
+// rest (ext4 looks for inodes it may reuse); TMPDIR=/dev/shm measures the
+// programs instead of that, for naskah and Hugo alike.
 package main
 
 import (
