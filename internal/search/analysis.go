@@ -5,12 +5,12 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/id"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -32,9 +32,12 @@ func init() {
 	registry.RegisterTokenFilter(stemFilterType, newStemFilter)
 }
 
-// stemFilter replaces each token's term by its stem.
+// stemFilter replaces each token's term by its stem. It stems every word of the
+// lexicon once, when it is made: most tokens of an indexed text are such words, and
+// looking a stem up costs a fraction of finding it again.
 type stemFilter struct {
-	stem *stemmer.Stemmer
+	stem  *stemmer.Stemmer
+	stems map[string]string // of each word of the lexicon
 }
 
 func newStemFilter(config map[string]interface{}, _ *registry.Cache) (analysis.TokenFilter, error) {
@@ -47,7 +50,11 @@ func newStemFilter(config map[string]interface{}, _ *registry.Cache) (analysis.T
 		}
 		lex.Add(s)
 	}
-	return &stemFilter{stem: stemmer.New(lex)}, nil
+	f := &stemFilter{stem: stemmer.New(lex), stems: make(map[string]string, len(lex))}
+	for w := range lex {
+		f.stems[w] = f.stem.Stem(w)
+	}
+	return f, nil
 }
 
 func (f *stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
@@ -55,9 +62,13 @@ func (f *stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		if tok.Type != analysis.AlphaNumeric {
 			continue
 		}
-		if s := f.stem.Stem(string(tok.Term)); s != string(tok.Term) {
-			tok.Term = []byte(s)
+		s, ok := f.stems[string(tok.Term)]
+		if !ok {
+			s = f.stem.Stem(string(tok.Term)) // a token the lexicon's split of the text lacks
 		}
+		// A stem is never longer than its word, so it is written over the word
+		// rather than allocated (and if it were, append would allocate).
+		tok.Term = append(tok.Term[:0:len(tok.Term)], s...)
 	}
 	return input
 }
@@ -77,7 +88,7 @@ func stemmerOf(a analysis.Analyzer) func(string) string {
 	return nil
 }
 
-// addAnalyzer defines the Indonesian analyzer in m: unicode tokenizer, lowercase,
+// addAnalyzer defines the Indonesian analyzer in m: Unicode word boundaries, lowercase,
 // Indonesian stop words, and the stemmer with the corpus lexicon.
 func addAnalyzer(m *mapping.IndexMappingImpl, lexicon []string) error {
 	words := make([]interface{}, len(lexicon))
@@ -90,38 +101,83 @@ func addAnalyzer(m *mapping.IndexMappingImpl, lexicon []string) error {
 	}
 	return m.AddCustomAnalyzer(analyzerName, map[string]interface{}{
 		"type":          custom.Name,
-		"tokenizer":     unicodetok.Name,
+		"tokenizer":     tokenizerName,
 		"token_filters": []interface{}{lowercase.Name, id.StopName, stemFilterName},
 	})
 }
 
-// Lexicon returns every word the catalog's texts use, lowercased and sorted: the
-// stemmer accepts a candidate root only when the corpus itself uses it as a word.
-func Lexicon(c *catalog.Catalog) []string {
-	seen := map[string]struct{}{}
-	add := func(text string) {
-		for _, w := range strings.FieldsFunc(text, notWordRune) {
-			seen[strings.ToLower(w)] = struct{}{}
-		}
-	}
-	texts := map[string]bool{} // versions share most of their text: read each once
+// lexicon returns every word of the titles, headings and texts of the catalog,
+// lowercased and sorted: the stemmer accepts a candidate root only when the corpus
+// itself uses it as a word. docs are the catalog's distinct sections: versions
+// share most of their text, and each is read once.
+func lexicon(c *catalog.Catalog, docs map[string]*doc) []string {
+	ws := wordSet{raw: map[string]bool{}, lower: map[string]bool{}}
 	c.Versions(func(v *catalog.Version) {
-		add(v.Title)
+		ws.addWords(v.Title)
 		for _, s := range v.Sections {
-			add(s.Heading)
-			if !texts[s.Text] {
-				texts[s.Text] = true
-				add(s.Text)
-			}
+			ws.addWords(s.Heading)
 		}
 	})
-	words := make([]string, 0, len(seen))
-	for w := range seen {
+	for _, d := range docs {
+		ws.addWords(d.Text)
+	}
+	words := make([]string, 0, len(ws.lower))
+	for w := range ws.lower {
 		words = append(words, w)
 	}
 	sort.Strings(words)
 	return words
 }
+
+// wordSet collects the words of texts, lowercased. A text's words are its runs of
+// letters and digits, as strings.FieldsFunc(text, notWordRune) cuts them.
+type wordSet struct {
+	raw   map[string]bool // the words as written
+	lower map[string]bool
+}
+
+func (ws *wordSet) addWords(text string) {
+	start := -1 // of the word being read
+	for i := 0; i < len(text); {
+		var isWord bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			isWord = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			isWord = isWordRune(r)
+		}
+		switch {
+		case isWord && start < 0:
+			start = i
+		case !isWord && start >= 0:
+			ws.add(text[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		ws.add(text[start:])
+	}
+}
+
+// add adds a word as written, lowercasing it the first time only: most words
+// recur, and a capitalized one would be lowercased anew each time.
+func (ws *wordSet) add(w string) {
+	if ws.raw[w] {
+		return
+	}
+	ws.raw[strings.Clone(w)] = true // not a slice of the whole text
+	ws.lower[strings.ToLower(w)] = true
+}
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 func notWordRune(r rune) bool { return !isWordRune(r) }

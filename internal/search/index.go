@@ -6,11 +6,13 @@
 // heading and text in the same policy) is indexed once, with the versions that hold
 // it as a multi-valued field. Most searches are of the versions in force only, so
 // those sections also have an index of their own, a fraction of the size; the two
-// are built side by side. Texts are not stored in bleve: the catalog already holds
-// them, and fragments are made from it at query time with the same analysis.
+// are built side by side from one analysis of each section. Texts are not stored
+// in bleve: the catalog already holds them, and fragments are made from it at
+// query time with the same analysis.
 package search
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -22,67 +24,93 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"naskah/internal/catalog"
 )
 
-// doc is what bleve indexes for one distinct section.
+// doc is what bleve indexes for one distinct section: three texts, analysed with the
+// Indonesian analyzer, and keywords, which are indexed as they are.
 type doc struct {
-	Title    string   `json:"title"`
-	Heading  string   `json:"heading"`
-	Text     string   `json:"text"`
-	Region   string   `json:"region"`
-	Policy   string   `json:"policy"`
-	Versions []string `json:"versions"`
-	Status   []string `json:"status"`
-	Tags     []string `json:"tags"`
+	Title, Heading, Text string
+
+	Region, Policy         string
+	Versions, Status, Tags []string
 
 	current *catalog.Version // the version in force, if it holds the section
 }
 
-// newMapping declares each field deliberately: the three texts are analyzed and
-// searched, with term positions for phrase queries; the keywords are indexed for
-// filters and facets. Only the versions are stored, to resolve a hit to the version
-// a reader should see; everything else a hit shows comes from the catalog.
+// textFields name the texts of a doc in the index.
+var textFields = [3]string{"title", "heading", "text"}
+
+// A keywordField is a field of a doc whose values are indexed as they are.
+type keywordField struct {
+	name   string
+	values func(d *doc) []string
+	list   bool // the values are a list, in which each has its position
+	facet  bool // with doc values, which facets count
+	stored bool // stored, and not searched
+}
+
+// keywordFields are the keywords of a doc. The region, status and tags are searched,
+// for filters, with doc values for facets; the policy is searched, for Update to
+// find a policy's documents. The versions are stored, to resolve a hit to the
+// version a reader should see, and nothing searches them.
+var keywordFields = []keywordField{
+	{name: "region", values: func(d *doc) []string { return []string{d.Region} }, facet: true},
+	{name: "policy", values: func(d *doc) []string { return []string{d.Policy} }},
+	{name: "versions", values: func(d *doc) []string { return d.Versions }, list: true, stored: true},
+	{name: "status", values: func(d *doc) []string { return d.Status }, list: true, facet: true},
+	{name: "tags", values: func(d *doc) []string { return d.Tags }, list: true, facet: true},
+}
+
+// newMapping declares each field deliberately, and each only as a search needs it:
+// the three texts are analyzed and searched, with term positions for phrase
+// queries; the keywords as keywordFields say. Only the versions are stored:
+// everything else a hit shows comes from the catalog. No field goes into _all,
+// which no query reads.
 func newMapping(lexicon []string) (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
 	if err := addAnalyzer(m, lexicon); err != nil {
 		return nil, err
 	}
-	text := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzerName
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = true
-		f.DocValues = false
-		return f
-	}
-	keywordField := func() *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		return f
-	}
 	dm := bleve.NewDocumentStaticMapping()
-	for _, name := range []string{"title", "heading", "text"} {
-		dm.AddFieldMappingsAt(name, text())
+	for _, name := range textFields {
+		dm.AddFieldMappingsAt(name, textMapping())
 	}
-	for _, name := range []string{"region", "policy", "status", "tags"} {
-		dm.AddFieldMappingsAt(name, keywordField())
+	for _, k := range keywordFields {
+		dm.AddFieldMappingsAt(k.name, k.mapping())
 	}
-	versions := keywordField()
-	versions.Store = true
-	dm.AddFieldMappingsAt("versions", versions)
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	m.DefaultMapping = dm
 	m.DefaultAnalyzer = analyzerName
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
 	return m, nil
+}
+
+// textMapping is the mapping of each text field.
+func textMapping() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzerName
+	f.Store = false
+	f.IncludeInAll = false
+	f.IncludeTermVectors = true
+	f.DocValues = false
+	return f
+}
+
+func (k keywordField) mapping() *mapping.FieldMapping {
+	f := bleve.NewKeywordFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Index = !k.stored
+	f.Store = k.stored
+	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	f.DocValues = k.facet
+	return f
 }
 
 // sectionDocs returns the distinct sections of every version of the policies that
@@ -133,8 +161,11 @@ func appendNew(list []string, s string) []string {
 	return append(list, s)
 }
 
-// batchSize bounds the documents held in one bleve batch.
-const batchSize = 2000
+// chunkSize is how many sections are analysed at a time. Each index makes a
+// segment of each chunk, which its merger merges with others as they come; a chunk
+// of a few thousand bounds the memory a build holds, and is small enough that zap
+// reads it while the analysis left much of it in the processor's cache.
+const chunkSize = 2000
 
 // The two indexes in the index directory.
 const (
@@ -143,19 +174,42 @@ const (
 )
 
 // Build writes the indexes of the catalog into dir, which must not exist yet.
+//
+// The indexes are built side by side from one analysis: a chunk of sections is
+// analysed on every processor (see documents), and each index makes a segment of
+// its documents of the chunk while the next chunk is analysed.
 func Build(dir string, c *catalog.Catalog) error {
-	m, err := newMapping(Lexicon(c))
+	all := sectionDocs(c, nil)
+	current := currentDocs(all)
+	m, err := newMapping(lexicon(c, all))
 	if err != nil {
 		return fmt.Errorf("search: mapping: %w", err)
 	}
-	all := sectionDocs(c, nil)
-	current := currentDocs(all)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	var g errgroup.Group
-	g.Go(func() error { return buildIndex(filepath.Join(dir, currentDir), m, current) })
-	g.Go(func() error { return buildIndex(filepath.Join(dir, allDir), m, all) })
+	g, ctx := errgroup.WithContext(context.Background())
+	chunks := [2]chan []*document.Document{make(chan []*document.Document), make(chan []*document.Document)}
+	for i, name := range [2]string{currentDir, allDir} {
+		g.Go(func() error { return writeIndex(filepath.Join(dir, name), m, chunks[i]) })
+	}
+	g.Go(func() error {
+		defer close(chunks[0])
+		defer close(chunks[1])
+		ds := newDocuments(m)
+		ids := sortedIDs(all)
+		for start := 0; start < len(ids); start += chunkSize {
+			cur, every := ds.chunk(ids[start:min(start+chunkSize, len(ids))], current, all)
+			for i, docs := range [2][]*document.Document{cur, every} {
+				select {
+				case chunks[i] <- docs:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+		}
+		return nil
+	})
 	return g.Wait()
 }
 
@@ -176,29 +230,35 @@ func currentDocs(all map[string]*doc) map[string]*doc {
 	return current
 }
 
-// buildIndex writes one index of docs into dir.
-func buildIndex(dir string, m mapping.IndexMapping, docs map[string]*doc) error {
-	idx, err := bleve.New(dir, m)
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
+func sortedIDs(docs map[string]*doc) []string {
 	ids := make([]string, 0, len(docs))
 	for id := range docs {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	batch := idx.NewBatch()
-	for i, id := range ids {
-		if err := batch.Index(id, docs[id]); err != nil {
-			idx.Close()
-			return fmt.Errorf("search: %s: %w", id, err)
+	return ids
+}
+
+// writeIndex writes an index into dir of the chunks of documents it receives.
+func writeIndex(dir string, m mapping.IndexMapping, chunks <-chan []*document.Document) error {
+	idx, err := bleve.New(dir, m)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	for docs := range chunks {
+		if len(docs) == 0 {
+			continue
 		}
-		if batch.Size() >= batchSize || i == len(ids)-1 {
-			if err := idx.Batch(batch); err != nil {
+		batch := idx.NewBatch()
+		for _, d := range docs {
+			if err := batch.IndexAdvanced(d); err != nil {
 				idx.Close()
-				return fmt.Errorf("search: %w", err)
+				return fmt.Errorf("search: %s: %w", d.ID(), err)
 			}
-			batch.Reset()
+		}
+		if err := idx.Batch(batch); err != nil {
+			idx.Close()
+			return fmt.Errorf("search: %w", err)
 		}
 	}
 	return idx.Close()

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"naskah/internal/cache"
@@ -27,10 +28,11 @@ func (ix *Index) Update(c *catalog.Catalog, policies []string) (*Index, error) {
 		keep[p] = true
 	}
 	all := sectionDocs(c, func(region, policy string) bool { return keep[region+"/"+policy] })
+	cur, every := newDocuments(ix.current.Mapping()).chunk(sortedIDs(all), currentDocs(all), all)
 	for _, u := range []struct {
 		idx  bleve.Index
-		docs map[string]*doc
-	}{{ix.current, currentDocs(all)}, {ix.all, all}} {
+		docs []*document.Document
+	}{{ix.current, cur}, {ix.all, every}} {
 		if err := replacePolicies(u.idx, policies, u.docs); err != nil {
 			return nil, err
 		}
@@ -43,8 +45,15 @@ func (ix *Index) Update(c *catalog.Catalog, policies []string) (*Index, error) {
 }
 
 // replacePolicies deletes every document of the policies from idx and adds docs.
-func replacePolicies(idx bleve.Index, policies []string, docs map[string]*doc) error {
+func replacePolicies(idx bleve.Index, policies []string, docs []*document.Document) error {
+	keep := make(map[string]bool, len(docs))
 	batch := idx.NewBatch()
+	for _, d := range docs {
+		keep[d.ID()] = true
+		if err := batch.IndexAdvanced(d); err != nil {
+			return fmt.Errorf("search: %s: %w", d.ID(), err)
+		}
+	}
 	for _, p := range policies {
 		region, policy, _ := strings.Cut(p, "/")
 		ids, err := policyDocIDs(idx, region, policy)
@@ -52,14 +61,9 @@ func replacePolicies(idx bleve.Index, policies []string, docs map[string]*doc) e
 			return err
 		}
 		for _, id := range ids {
-			if docs[id] == nil {
+			if !keep[id] {
 				batch.Delete(id)
 			}
-		}
-	}
-	for id, d := range docs {
-		if err := batch.Index(id, d); err != nil {
-			return fmt.Errorf("search: %s: %w", id, err)
 		}
 	}
 	if err := idx.Batch(batch); err != nil {
