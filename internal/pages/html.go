@@ -1,6 +1,10 @@
 package pages
 
 import (
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+
 	"naskah/internal/site"
 )
 
@@ -12,7 +16,11 @@ func (r *renderer) home() error {
 	return r.page("/", "home", homeView{Page: r.base("/", "", ""), Regions: r.site.Regions, Latest: latest})
 }
 
+// regions renders every region's page and the pages of its policies. The
+// policies are rendered in parallel: each needs only the site model.
 func (r *renderer) regions() error {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, reg := range r.site.Regions {
 		name := r.regionName(reg)
 		pg := r.base(reg.URL(), r.t("region.title", name), r.regionDescription(reg))
@@ -22,15 +30,12 @@ func (r *renderer) regions() error {
 			return err
 		}
 		for _, p := range reg.Policies {
-			if r.only != nil && !r.only(p) {
-				continue
-			}
-			if err := r.policy(p); err != nil {
-				return err
+			if r.only == nil || r.only(p) {
+				g.Go(func() error { return r.policy(p) })
 			}
 		}
 	}
-	return nil
+	return g.Wait()
 }
 
 func (r *renderer) regionDescription(reg *site.Region) string {

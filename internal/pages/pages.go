@@ -10,6 +10,7 @@ package pages
 import (
 	"fmt"
 	"io/fs"
+	"sync"
 
 	"naskah/internal/card"
 	"naskah/internal/site"
@@ -154,6 +155,7 @@ type renderer struct {
 	site  *site.Site
 	theme *theme.Theme
 	strs  theme.Strings
+	mu    sync.Mutex        // guards files, cardsToDraw and qrDone: policies render in parallel
 	files map[string][]byte // the files made, unless write takes them
 	write func(name string, data []byte) error
 	// cardsToDraw are the share cards the pages refer to, by file; the cards
@@ -178,6 +180,8 @@ func (r *renderer) put(name string, data []byte) error {
 	if r.write != nil {
 		return r.write(name, data)
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.files[name] = data
 	return nil
 }

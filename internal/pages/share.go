@@ -58,7 +58,7 @@ func (r *renderer) share(v *site.Version) (shareKit, error) {
 		Cite:     r.cite(v),
 	}
 	k.QRLabel = r.t("share.qr_label", k.ShortURL)
-	if !r.qrDone[k.QRFile] { // the policy page shares its current version's
+	if r.firstQR(k.QRFile) { // the policy page shares its current version's
 		svg, err := qrcode.SVG(k.ShortURL, k.QRLabel)
 		if err != nil {
 			return k, err
@@ -66,15 +66,29 @@ func (r *renderer) share(v *site.Version) (shareKit, error) {
 		if err := r.put(k.QRFile[1:], qrcode.Standalone(svg)); err != nil {
 			return k, err
 		}
-		r.qrDone[k.QRFile] = true
 	}
 	k.Links = []Link{
 		{Name: r.t("share.whatsapp"), URL: "https://wa.me/?text=" + queryEscape(k.Text+" "+k.URL)},
 		{Name: r.t("share.telegram"), URL: "https://t.me/share/url?url=" + queryEscape(k.URL) + "&text=" + queryEscape(k.Text)},
 		{Name: r.t("share.email"), URL: "mailto:?subject=" + queryEscape(v.Title) + "&body=" + queryEscape(k.Text+"\n\n"+k.URL)},
 	}
-	r.cardsToDraw[v.URL()[1:]+cardFile] = r.card(v)
+	c := r.card(v)
+	r.mu.Lock()
+	r.cardsToDraw[v.URL()[1:]+cardFile] = c
+	r.mu.Unlock()
 	return k, nil
+}
+
+// firstQR tells whether the QR code file has not been asked for before, and
+// notes that it now has.
+func (r *renderer) firstQR(file string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.qrDone[file] {
+		return false
+	}
+	r.qrDone[file] = true
+	return true
 }
 
 // queryEscape escapes s for a query, with spaces as %20, which mailto: needs
