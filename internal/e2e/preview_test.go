@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"naskah/internal/build"
 	"naskah/internal/server"
 	"naskah/internal/watch"
@@ -66,9 +68,17 @@ func (w testWriter) Write(b []byte) (int, error) {
 func waitFor(t *testing.T, b *browser, what, expr string) {
 	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
-	for !eval[bool](t, b, expr) {
+	for {
+		// An evaluation may fail while the page navigates, as a redirect
+		// makes it do: that is asked again, like a false answer.
+		ctx, cancel := context.WithTimeout(b.ctx, actionTimeout)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		cancel()
+		if err == nil && ok {
+			return
+		}
 		if time.Now().After(deadline) {
-			t.Fatalf("waited in vain for %s", what)
+			t.Fatalf("waited in vain for %s (last evaluation: %v, %v)", what, ok, err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
