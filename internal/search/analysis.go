@@ -62,15 +62,21 @@ func (f *stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		if tok.Type != analysis.AlphaNumeric {
 			continue
 		}
-		s, ok := f.stems[string(tok.Term)]
-		if !ok {
-			s = f.stem.Stem(string(tok.Term)) // a token the lexicon's split of the text lacks
-		}
+		s := f.stemOf(string(tok.Term))
 		// A stem is never longer than its word, so it is written over the word
 		// rather than allocated (and if it were, append would allocate).
 		tok.Term = append(tok.Term[:0:len(tok.Term)], s...)
 	}
 	return input
+}
+
+// stemOf returns the stem of the lowercase word w, looked up if w is a word of the
+// lexicon, as nearly every word of an indexed text is.
+func (f *stemFilter) stemOf(w string) string {
+	if s, ok := f.stems[w]; ok {
+		return s
+	}
+	return f.stem.Stem(w)
 }
 
 // stemmerOf finds the stemmer in an analyzer built from addAnalyzer, so that
@@ -82,7 +88,7 @@ func stemmerOf(a analysis.Analyzer) func(string) string {
 	}
 	for _, f := range da.TokenFilters {
 		if sf, ok := f.(*stemFilter); ok {
-			return sf.stem.Stem
+			return sf.stemOf
 		}
 	}
 	return nil

@@ -120,7 +120,7 @@ func (ix *Index) fragments(text string, m *marker) []string {
 		if j := strings.IndexFunc(text[start:], notWordRune); j >= 0 {
 			end = start + j
 		}
-		if m.matches(ix.stemOf(text[start:end])) {
+		if m.matches(ix.stem(strings.ToLower(text[start:end]))) {
 			spans = append(spans, span{start, end})
 		}
 		start = end
@@ -157,18 +157,6 @@ func (ix *Index) fragments(text string, m *marker) []string {
 		out = append(out, frag)
 	}
 	return out
-}
-
-// stemOf returns the stem of a word of a text of the catalog, remembering it:
-// stemming each word of every hit's text again was a fifth of a search, and the
-// catalog's words are few.
-func (ix *Index) stemOf(word string) string {
-	if s, ok := ix.stems.Load(word); ok {
-		return s.(string)
-	}
-	s := ix.stem(strings.ToLower(word))
-	ix.stems.Store(strings.Clone(word), s) // not a slice of the whole text
-	return s
 }
 
 // window returns a passage of about size bytes that starts a little before at, with

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -35,8 +34,7 @@ type Index struct {
 	all      bleve.Index // every version
 	cat      *catalog.Catalog
 	analyzer analysis.Analyzer
-	stem     func(string) string
-	stems    *sync.Map // word → stem, of the words of the texts (see stemOf)
+	stem     func(string) string // of a lowercase word; the words of the texts are looked up
 	cache    *cache.LRU[string, *Result]
 	// searching holds the searches under way, so that identical ones arriving
 	// together are answered once.
@@ -52,7 +50,7 @@ func Open(dir string, c *catalog.Catalog) (*Index, error) { return open(dir, c, 
 func open(dir string, c *catalog.Catalog, readOnly bool) (*Index, error) {
 	ix := &Index{
 		cat: c, cache: cache.New[string, *Result](DefaultCacheSize),
-		searching: new(singleflight.Group), stems: new(sync.Map),
+		searching: new(singleflight.Group),
 	}
 	var err error
 	if ix.current, err = openIndex(filepath.Join(dir, currentDir), readOnly); err != nil {
