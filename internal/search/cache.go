@@ -8,7 +8,8 @@ import "fmt"
 // right for the life of the Index.
 const DefaultCacheSize = 1024
 
-// cacheKey names a normalized request.
-func cacheKey(r Request) string {
+// Key names r: requests with the same key get the same answer from an Index. The
+// Index keys its answers by the key of the request with its defaults filled in.
+func (r Request) Key() string {
 	return fmt.Sprintf("%q|%q|%q|%q|%t|%d|%d", r.Query, r.Regions, r.Tag, r.Status, r.AllVersions, r.Page, r.Size)
 }

@@ -145,7 +145,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := r.normalize(); err != nil {
 		return nil, err
 	}
-	key := cacheKey(r)
+	key := r.Key()
 	res, ok := ix.cache.Get(key)
 	for !ok {
 		v, err, _ := ix.searching.Do(key, func() (any, error) { return ix.search(ctx, r, key) })

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -108,7 +107,7 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) error {
 	st := s.acquire()
 	defer st.release()
 	start := time.Now()
-	key := fmt.Sprintf("%#v", req)
+	key := req.Key()
 	a, ok := st.searches.Get(key)
 	took := time.Since(start)
 	if !ok {
