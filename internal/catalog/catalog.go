@@ -222,9 +222,9 @@ func (c *Catalog) Versions(f func(*Version)) {
 
 // Marshal encodes the catalog as its file holds it.
 func (c *Catalog) Marshal() ([]byte, error) {
-	var buf strings.Builder
+	var buf bytes.Buffer
 	err := c.Encode(&buf)
-	return []byte(buf.String()), err
+	return buf.Bytes(), err
 }
 
 // Encode writes the catalog to w as its file holds it, a region at a time.

@@ -3,7 +3,6 @@ package pages
 import (
 	"io/fs"
 	"runtime"
-	"slices"
 
 	"golang.org/x/sync/errgroup"
 
@@ -22,17 +21,10 @@ func (r *renderer) cards() error {
 	if err != nil {
 		return err
 	}
-	names := make([]string, 0, len(r.cardsToDraw))
-	for name := range r.cardsToDraw {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	out := make([][]byte, len(names))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, name := range names {
+	for name, c := range r.cardsToDraw {
 		g.Go(func() error {
-			c := r.cardsToDraw[name]
 			data := r.previousFile(name)
 			if data == nil || !card.Shows(data, c) {
 				var err error
@@ -40,22 +32,10 @@ func (r *renderer) cards() error {
 					return err
 				}
 			}
-			if r.write != nil {
-				return r.write(name, data)
-			}
-			out[i] = data
-			return nil
+			return r.put(name, data)
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	if r.write == nil {
-		for i, name := range names {
-			r.files[name] = out[i]
-		}
-	}
-	return nil
+	return g.Wait()
 }
 
 // previousFile is the file name of the previous output, or nil.

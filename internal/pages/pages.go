@@ -119,7 +119,7 @@ type Options struct {
 	NoCards bool
 	// Write, if set, takes every file as soon as it is made, by its path under
 	// the output directory, and RenderWith keeps none. It must be safe for
-	// concurrent use: the share cards are drawn in parallel.
+	// concurrent use: policies are rendered and share cards drawn in parallel.
 	Write func(name string, data []byte) error
 }
 
@@ -155,7 +155,7 @@ type renderer struct {
 	site  *site.Site
 	theme *theme.Theme
 	strs  theme.Strings
-	mu    sync.Mutex        // guards files, cardsToDraw and qrDone: policies render in parallel
+	mu    sync.Mutex        // guards files, cardsToDraw and qrDone: policies and cards are made in parallel
 	files map[string][]byte // the files made, unless write takes them
 	write func(name string, data []byte) error
 	// cardsToDraw are the share cards the pages refer to, by file; the cards
