@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"golang.org/x/sync/errgroup"
@@ -49,20 +50,19 @@ type keywordField struct {
 	name   string
 	values func(d *doc) []string
 	list   bool // the values are a list, in which each has its position
-	facet  bool // with doc values, which facets count
 	stored bool // stored, and not searched
 }
 
 // keywordFields are the keywords of a doc. The region, status and tags are searched,
-// for filters, with doc values for facets; the policy is searched, for Update to
+// for filters, with doc values for the facetFields; the policy is searched, for Update to
 // find a policy's documents. The versions are stored, to resolve a hit to the
 // version a reader should see, and nothing searches them.
 var keywordFields = []keywordField{
-	{name: "region", values: func(d *doc) []string { return []string{d.Region} }, facet: true},
+	{name: "region", values: func(d *doc) []string { return []string{d.Region} }},
 	{name: "policy", values: func(d *doc) []string { return []string{d.Policy} }},
 	{name: "versions", values: func(d *doc) []string { return d.Versions }, list: true, stored: true},
-	{name: "status", values: func(d *doc) []string { return d.Status }, list: true, facet: true},
-	{name: "tags", values: func(d *doc) []string { return d.Tags }, list: true, facet: true},
+	{name: "status", values: func(d *doc) []string { return d.Status }, list: true},
+	{name: "tags", values: func(d *doc) []string { return d.Tags }, list: true},
 }
 
 // newMapping declares each field deliberately, and each only as a search needs it:
@@ -109,7 +109,7 @@ func (k keywordField) mapping() *mapping.FieldMapping {
 	f.Store = k.stored
 	f.IncludeInAll = false
 	f.IncludeTermVectors = false
-	f.DocValues = k.facet
+	f.DocValues = slices.ContainsFunc(facetFields[:], func(ff facetField) bool { return ff.name == k.name }) // facets count them
 	return f
 }
 
