@@ -10,12 +10,13 @@ import (
 	"time"
 
 	"naskah/internal/build"
+	"naskah/internal/publish"
 )
 
 // buildFlags are the flags that build, check and serve share.
 type buildFlags struct {
 	content, theme, out, data, baseURL string
-	drafts                             bool
+	drafts, force                      bool
 }
 
 func (b *buildFlags) register(fs *flag.FlagSet, output bool) {
@@ -26,6 +27,7 @@ func (b *buildFlags) register(fs *flag.FlagSet, output bool) {
 		fs.StringVar(&b.data, "data", ".naskah", "direktori data server (indeks pencarian)")
 		fs.StringVar(&b.baseURL, "base-url", "", "URL dasar situs (menimpa base_url di content/_index.md)")
 		fs.BoolVar(&b.drafts, "drafts", false, "sertakan versi rancangan (draft)")
+		fs.BoolVar(&b.force, "force", false, "boleh mengganti -out atau -data yang sudah berisi berkas yang tidak dibuat naskah build")
 	}
 }
 
@@ -49,8 +51,9 @@ func (b *buildFlags) config(fallbackBaseURL string) (build.Config, error) {
 		cfg.Theme = os.DirFS(b.theme)
 	}
 	if b.out != "" {
-		if err := build.CheckOutput(b.out, b.content, b.theme, b.data); err != nil {
-			return cfg, err
+		dirs := publish.Dirs{Out: b.out, Data: b.data, Content: b.content, Theme: b.theme, Force: b.force}
+		if err := dirs.Check(); err != nil {
+			return cfg, &usageError{err}
 		}
 	}
 	return cfg, nil

@@ -67,6 +67,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // errUsage marks a command line that could not be understood; it exits with 2.
 var errUsage = errors.New("usage")
 
+// usageError is a usage error with a message of its own to show; it exits with 2.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string        { return e.err.Error() }
+func (e *usageError) Unwrap() error        { return e.err }
+func (e *usageError) Is(target error) bool { return target == errUsage }
+
 // errReported marks an error whose details were already printed; it exits with 1.
 var errReported = errors.New("reported")
 
@@ -75,6 +82,9 @@ func exitCode(err error, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+		if ue := (*usageError)(nil); errors.As(err, &ue) {
+			fmt.Fprintln(stderr, "naskah:", ue)
+		}
 		return 2
 	case errors.Is(err, errReported):
 		return 1

@@ -72,7 +72,7 @@ func TestBuildCommand(t *testing.T) {
 		t.Error("-base-url is not used for the canonical URL")
 	}
 	// A build into the current directory would delete the project.
-	if _, stderr, code := runArgs("build", "-content", "../../content", "-out", "."); code != 1 || !strings.Contains(stderr, "menolak") {
+	if _, stderr, code := runArgs("build", "-content", "../../content", "-out", "."); code != 2 || !strings.Contains(stderr, "menolak") {
 		t.Errorf("build -out . : code %d, %s", code, stderr)
 	}
 }

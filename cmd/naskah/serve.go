@@ -111,7 +111,7 @@ func reloadOnHangup(ctx context.Context, srv *server.Server, log *slog.Logger) {
 			if err := srv.Reload(); err != nil {
 				log.Error("reload failed; still serving the previous build", "err", err)
 			} else {
-				log.Info("reloaded the build data")
+				log.Info("reloaded the build data", "build", srv.Build())
 			}
 		}
 	}

@@ -12,9 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -78,88 +76,61 @@ type Step struct {
 	Duration time.Duration
 }
 
-// Run builds the site and publishes it to cfg.Out and cfg.Data. On error nothing in
-// either directory changes. The pages and the index are made side by side: both
-// need only the site model, and together they keep both cores busy. The pages go
-// to the staged output as they are made, so that the build never holds them all.
+// Run builds the site and publishes it to cfg.Out and cfg.Data. On error, or when
+// ctx is done before the commit point, nothing in either directory changes (see
+// package publish). The pages and the index are made side by side: both need only
+// the site model, and together they keep both cores busy. The pages go to the
+// staged output as they are made, so that the build never holds them all.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res, th, err := prepare(ctx, cfg)
 	if err != nil {
 		return res, err
 	}
-	var out, data *publish.Staged
-	var g errgroup.Group
+	pub, err := publish.Begin(ctx, publish.Target{Out: cfg.Out, Data: cfg.Data})
+	if err != nil {
+		return res, err
+	}
+	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		return res.time("pages", func() (err error) {
-			out, err = publish.Stage(cfg.Out, func(dir string) error {
-				w := publish.NewWriter(dir)
-				opts := pages.Options{Previous: previousOutput(cfg.Out), Write: w.Write}
-				if _, err := pages.RenderWith(res.Site, th, opts); err != nil {
-					return err
-				}
-				res.Written = w.Len()
-				if problems := checkLinks(res.Site, w); len(problems) > 0 {
-					return problems
-				}
-				return nil
-			})
-			return err
+		return res.time("pages", func() error {
+			opts := pages.Options{Previous: previousOutput(cfg.Out), Write: pub.Site.Write}
+			if _, err := pages.RenderWith(gctx, res.Site, th, opts); err != nil {
+				return err
+			}
+			res.Written = pub.Site.Len()
+			if problems := checkLinks(res.Site, pub.Site); len(problems) > 0 {
+				return problems
+			}
+			return nil
 		})
 	})
-	if cfg.Data != "" {
+	if pub.Data != nil {
 		g.Go(func() error {
-			return res.time("index", func() (err error) {
-				data, err = publish.Stage(cfg.Data, func(dir string) error { return writeData(dir, res.Site, res.theme) })
-				return err
-			})
+			return res.time("index", func() error { return writeData(gctx, pub.Data, res.Site, res.theme) })
 		})
 	}
 	if err := g.Wait(); err != nil {
-		for _, st := range []*publish.Staged{out, data} {
-			if st != nil {
-				st.Discard()
-			}
-		}
+		pub.Discard()
 		return res, err
 	}
-	if data != nil {
-		if err := data.Commit(); err != nil {
-			out.Discard()
-			return res, err
-		}
-	}
-	return res, res.time("publish", out.Commit)
+	return res, res.time("publish", func() error { return pub.Commit(ctx) })
 }
 
-// writeData writes the server's data into dir: the catalog, the search index, and
+// writeData writes the server's data through w: the catalog, the search index, and
 // the theme, so that the server renders its pages as the build did.
-func writeData(dir string, s *site.Site, th fs.FS) error {
+func writeData(ctx context.Context, w *publish.Writer, s *site.Site, th fs.FS) error {
 	cat := catalog.New(s)
-	if err := cat.Write(filepath.Join(dir, catalog.FileName)); err != nil {
+	if err := w.WriteCatalog(cat); err != nil {
 		return err
 	}
-	if err := copyTree(th, filepath.Join(dir, catalog.ThemeDir)); err != nil {
+	if err := w.WriteFS(catalog.ThemeDir, th); err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
-	return search.Build(filepath.Join(dir, catalog.IndexDir), cat)
-}
-
-// copyTree copies every regular file of fsys below dir.
-func copyTree(fsys fs.FS, dir string) error {
-	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
+	dir, err := w.Path(catalog.IndexDir)
+	if err != nil {
+		return err
+	}
+	return search.Build(ctx, dir, cat)
 }
 
 // Check runs every step of a build except publishing.
@@ -169,7 +140,7 @@ func Check(ctx context.Context, cfg Config) (*Result, error) {
 		return res, err
 	}
 	err = res.time("pages", func() (err error) {
-		res.Files, err = pages.RenderWith(res.Site, th, pages.Options{NoCards: true})
+		res.Files, err = pages.RenderWith(ctx, res.Site, th, pages.Options{NoCards: true})
 		return err
 	})
 	if err != nil {
@@ -296,32 +267,6 @@ func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, c
 		cache.put(j.path, j.body, out[i])
 	}
 	return docs, nil
-}
-
-// CheckOutput refuses an output directory that a publish would destroy: the current
-// directory, a filesystem root, or one that holds the content or theme directory.
-func CheckOutput(out string, keep ...string) error {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return err
-	}
-	cwd, _ := filepath.Abs(".")
-	if abs == cwd || abs == filepath.Dir(abs) {
-		return fmt.Errorf("direktori keluaran %q: menolak mengganti direktori kerja atau direktori akar", out)
-	}
-	for _, k := range keep {
-		if k == "" {
-			continue
-		}
-		kabs, err := filepath.Abs(k)
-		if err != nil {
-			return err
-		}
-		if kabs == abs || strings.HasPrefix(kabs, abs+string(filepath.Separator)) {
-			return fmt.Errorf("direktori keluaran %q: menolak, karena berisi %q yang akan terhapus oleh build", out, k)
-		}
-	}
-	return nil
 }
 
 // summaryWarnings names the versions without a summary, which search results and

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"naskah/internal/catalog"
@@ -68,6 +66,7 @@ type Preview struct {
 	files    map[string][]byte
 	index    *search.Index    // writable, shared with the server
 	catalog  *catalog.Catalog // of the last rebuild, written to the data directory by Close
+	live     *publish.Live    // the published build that rebuilds change in place
 }
 
 // Update is a rebuilt site, for the server to swap in.
@@ -97,21 +96,18 @@ func NewPreview(ctx context.Context, cfg Config) (*Preview, *Update, error) {
 	return p, u, nil
 }
 
-// Close writes the catalog of the last good build to the data directory, so that
-// it matches the index for a later naskah serve -no-build, and releases the index.
-// (Writing it after every rebuild would cost more than the rest of a rebuild.)
+// Close releases the index and seals the snapshot with the catalog of the last good
+// build, so that it matches the index for a later naskah serve -no-build. (Writing
+// the catalog after every rebuild would cost more than the rest of a rebuild.)
 func (p *Preview) Close() error {
 	if p.index == nil {
 		return nil
 	}
-	var err error
+	err := p.index.Close()
 	if p.catalog != nil {
-		var data []byte
-		if data, err = p.catalog.Marshal(); err == nil {
-			err = writeFileAtomic(filepath.Join(p.cfg.Data, catalog.FileName), data)
-		}
+		err = errors.Join(err, p.live.Seal(p.catalog))
 	}
-	return errors.Join(err, p.index.Close())
+	return err
 }
 
 // Rebuild reads the content again and publishes what changed. With themeChanged,
@@ -222,7 +218,7 @@ func (p *Preview) changedPolicies(now map[string]uint64, full bool) map[string]b
 // last build's pages of every other policy.
 func (p *Preview) render(u *Update, changed map[string]bool) error {
 	only := func(pol *site.Policy) bool { return changed[pol.Region.Slug+"/"+pol.Slug] }
-	files, err := pages.RenderSome(u.Site, p.theme, only)
+	files, err := pages.RenderSome(context.Background(), u.Site, p.theme, only)
 	if err != nil {
 		return err
 	}
@@ -264,11 +260,16 @@ func (p *Preview) publish(u *Update, changed map[string]bool) error {
 		u.Index = p.index
 		return nil
 	}
-	n, err := writeChanged(p.cfg.Out, p.files, u.Files)
+	n, err := p.live.WriteChanged(p.files, u.Files)
 	if err != nil {
 		return err
 	}
 	u.Written = n
+	if p.catalog == nil {
+		if err := p.live.Unseal(); err != nil {
+			return err
+		}
+	}
 	p.catalog = u.Catalog
 	keys := make([]string, 0, len(changed))
 	for k := range changed {
@@ -283,75 +284,29 @@ func (p *Preview) publish(u *Update, changed map[string]bool) error {
 }
 
 func (p *Preview) publishAll(u *Update) error {
-	out, err := publish.Stage(p.cfg.Out, func(dir string) error { return publish.WriteFiles(dir, u.Files) })
+	ctx := context.Background()
+	pub, err := publish.Begin(ctx, publish.Target{Out: p.cfg.Out, Data: p.cfg.Data})
 	if err != nil {
 		return err
 	}
-	data, err := publish.Stage(p.cfg.Data, func(dir string) error { return writeData(dir, u.Site, p.themeFS) })
-	if err != nil {
-		out.Discard()
+	for name, data := range u.Files {
+		if err := pub.Site.Write(name, data); err != nil {
+			pub.Discard()
+			return err
+		}
+	}
+	if err := writeData(ctx, pub.Data, u.Site, p.themeFS); err != nil {
+		pub.Discard()
 		return err
 	}
-	if err := data.Commit(); err != nil {
-		out.Discard()
-		return err
-	}
-	if err := out.Commit(); err != nil {
+	if err := pub.Commit(ctx); err != nil {
 		return err
 	}
 	if p.index != nil {
 		p.index.Close()
 	}
-	p.index, err = search.OpenWritable(filepath.Join(p.cfg.Data, catalog.IndexDir), u.Catalog)
+	p.live, p.catalog = pub.Live(), nil
+	p.index, err = search.OpenWritable(p.live.Snapshot.Index(), u.Catalog)
 	u.Written = len(u.Files)
 	return err
-}
-
-// writeChanged writes the files of next that differ from prev and removes those
-// next lacks, each atomically; it returns how many it touched.
-func writeChanged(dir string, prev, next map[string][]byte) (int, error) {
-	n := 0
-	for name, data := range next {
-		if old, ok := prev[name]; ok && string(old) == string(data) {
-			continue
-		}
-		if err := writeFileAtomic(filepath.Join(dir, filepath.FromSlash(name)), data); err != nil {
-			return n, err
-		}
-		n++
-	}
-	for name := range prev {
-		if _, ok := next[name]; !ok {
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return n, err
-			}
-			n++
-		}
-	}
-	return n, nil
-}
-
-// writeFileAtomic replaces path with data through a temporary file and a rename.
-func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".naskah-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -21,10 +21,13 @@ func (r *renderer) cards() error {
 	if err != nil {
 		return err
 	}
-	var g errgroup.Group
+	g, ctx := errgroup.WithContext(r.ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for name, c := range r.cardsToDraw {
 		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			data := r.previousFile(name)
 			if data == nil || !card.Shows(data, c) {
 				var err error

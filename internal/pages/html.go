@@ -19,7 +19,7 @@ func (r *renderer) home() error {
 // regions renders every region's page and the pages of its policies. The
 // policies are rendered in parallel: each needs only the site model.
 func (r *renderer) regions() error {
-	var g errgroup.Group
+	g, ctx := errgroup.WithContext(r.ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, reg := range r.site.Regions {
 		name := r.regionName(reg)
@@ -31,7 +31,12 @@ func (r *renderer) regions() error {
 		}
 		for _, p := range reg.Policies {
 			if r.only == nil || r.only(p) {
-				g.Go(func() error { return r.policy(p) })
+				g.Go(func() error {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					return r.policy(p)
+				})
 			}
 		}
 	}

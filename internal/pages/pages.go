@@ -1,13 +1,15 @@
 // Package pages renders the site model into the files of the static site: every HTML
-// page of DESIGN.md's page table through the theme, the Atom feeds, the sitemap,
-// robots.txt and the theme's assets.
+// page of the site (home, regions, policies, versions, histories, change pages,
+// topics, the error page), the Atom feeds, the sitemap, robots.txt, the share cards
+// and the theme's assets.
 //
-// Render works in memory and returns the files by their path under the output
-// directory; RenderWith can hand each file on as soon as it is made instead, so
-// that a build of thousands of pages need not hold them all.
+// RenderWith works in memory and returns the files by their path under the output
+// directory, or hands each file on as soon as it is made, so that a build of
+// thousands of pages need not hold them all.
 package pages
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"sync"
@@ -103,11 +105,6 @@ type topicView struct {
 // latestCount is how many versions the home page lists under latest changes.
 const latestCount = 10
 
-// Render renders every file of the site.
-func Render(s *site.Site, th *theme.Theme) (map[string][]byte, error) {
-	return RenderWith(s, th, Options{})
-}
-
 // Options change what RenderWith renders.
 type Options struct {
 	// Only accepts the policies whose pages are rendered; nil accepts all.
@@ -127,15 +124,15 @@ type Options struct {
 // feeds, sitemap, error page, assets) and the pages of the policies that only
 // accepts; nil accepts every policy. The live preview uses it to render again only
 // the policies a change touched.
-func RenderSome(s *site.Site, th *theme.Theme, only func(*site.Policy) bool) (map[string][]byte, error) {
-	return RenderWith(s, th, Options{Only: only})
+func RenderSome(ctx context.Context, s *site.Site, th *theme.Theme, only func(*site.Policy) bool) (map[string][]byte, error) {
+	return RenderWith(ctx, s, th, Options{Only: only})
 }
 
 // RenderWith renders the files of the site as opts say. It returns them, unless
-// opts.Write took them.
-func RenderWith(s *site.Site, th *theme.Theme, opts Options) (map[string][]byte, error) {
+// opts.Write took them. It stops with ctx's error soon after ctx is done.
+func RenderWith(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) (map[string][]byte, error) {
 	r := &renderer{
-		site: s, theme: th, strs: th.Strings(), only: opts.Only, previous: opts.Previous, noCards: opts.NoCards,
+		ctx: ctx, site: s, theme: th, strs: th.Strings(), only: opts.Only, previous: opts.Previous, noCards: opts.NoCards,
 		write: opts.Write, cardsToDraw: map[string]card.Card{}, qrDone: map[string]bool{},
 	}
 	if r.write == nil {
@@ -151,6 +148,7 @@ func RenderWith(s *site.Site, th *theme.Theme, opts Options) (map[string][]byte,
 }
 
 type renderer struct {
+	ctx   context.Context // every file made checks it
 	only  func(*site.Policy) bool
 	site  *site.Site
 	theme *theme.Theme
@@ -177,6 +175,9 @@ func (r *renderer) page(urlPath, tmpl string, view any) error {
 
 // put hands on or keeps the file name.
 func (r *renderer) put(name string, data []byte) error {
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
 	if r.write != nil {
 		return r.write(name, data)
 	}

@@ -82,11 +82,15 @@ func openSite(t *testing.T, content fs.FS) *search.Index {
 	if _, err := build.Run(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
-	cat, err := catalog.Read(filepath.Join(cfg.Data, catalog.FileName))
+	snap, err := catalog.Locate(cfg.Out, cfg.Data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.Open(filepath.Join(cfg.Data, catalog.IndexDir), cat)
+	cat, err := catalog.Read(snap.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.Open(snap.Index(), cat)
 	if err != nil {
 		t.Fatal(err)
 	}

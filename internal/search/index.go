@@ -173,12 +173,13 @@ const (
 	allDir     = "all"     // sections of every version
 )
 
-// Build writes the indexes of the catalog into dir, which must not exist yet.
+// Build writes the indexes of the catalog into dir, which must not exist yet. It
+// stops with ctx's error soon after ctx is done, between two chunks.
 //
 // The indexes are built side by side from one analysis: a chunk of sections is
 // analysed on every processor (see documents), and each index makes a segment of
 // its documents of the chunk while the next chunk is analysed.
-func Build(dir string, c *catalog.Catalog) error {
+func Build(ctx context.Context, dir string, c *catalog.Catalog) error {
 	all := sectionDocs(c, nil)
 	current := currentDocs(all)
 	m, err := newMapping(lexicon(c, all))
@@ -188,10 +189,10 @@ func Build(dir string, c *catalog.Catalog) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	g, ctx := errgroup.WithContext(context.Background())
+	g, ctx := errgroup.WithContext(ctx)
 	chunks := [2]chan []*document.Document{make(chan []*document.Document), make(chan []*document.Document)}
 	for i, name := range [2]string{currentDir, allDir} {
-		g.Go(func() error { return writeIndex(filepath.Join(dir, name), m, chunks[i]) })
+		g.Go(func() error { return writeIndex(ctx, filepath.Join(dir, name), m, chunks[i]) })
 	}
 	g.Go(func() error {
 		defer close(chunks[0])
@@ -240,12 +241,16 @@ func sortedIDs(docs map[string]*doc) []string {
 }
 
 // writeIndex writes an index into dir of the chunks of documents it receives.
-func writeIndex(dir string, m mapping.IndexMapping, chunks <-chan []*document.Document) error {
+func writeIndex(ctx context.Context, dir string, m mapping.IndexMapping, chunks <-chan []*document.Document) error {
 	idx, err := bleve.New(dir, m)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
 	for docs := range chunks {
+		if err := ctx.Err(); err != nil {
+			idx.Close()
+			return err
+		}
 		if len(docs) == 0 {
 			continue
 		}

@@ -107,7 +107,7 @@ func TestBuildAnswersAsMapped(t *testing.T) {
 	for name, cat := range testCatalogs(t) {
 		dir := t.TempDir()
 		built, mapped := filepath.Join(dir, "built"), filepath.Join(dir, "mapped")
-		if err := search.Build(built, cat); err != nil {
+		if err := search.Build(context.Background(), built, cat); err != nil {
 			t.Fatal(err)
 		}
 		if err := search.BuildMapped(mapped, cat); err != nil {

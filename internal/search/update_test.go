@@ -17,11 +17,15 @@ func TestUpdate(t *testing.T) {
 	if _, err := build.Run(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
-	cat, err := catalog.Read(filepath.Join(cfg.Data, catalog.FileName))
+	snap, err := catalog.Locate(cfg.Out, cfg.Data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.OpenWritable(filepath.Join(cfg.Data, catalog.IndexDir), cat)
+	cat, err := catalog.Read(snap.Catalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.OpenWritable(snap.Index(), cat)
 	if err != nil {
 		t.Fatal(err)
 	}

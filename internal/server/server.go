@@ -26,6 +26,7 @@ import (
 	"net/netip"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -69,7 +70,9 @@ type Config struct {
 // Server is the HTTP handler of a published site.
 type Server struct {
 	root    fs.FS
+	out     string
 	data    string
+	reload  sync.Mutex // one Reload at a time
 	log     *slog.Logger
 	mux     *http.ServeMux
 	state   atomic.Pointer[state]
@@ -86,7 +89,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := loadState(cfg.Data)
+	st, err := loadState(cfg.Out, cfg.Data)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +103,7 @@ func newServer(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{root: os.DirFS(cfg.Out), data: cfg.Data, log: log, mux: http.NewServeMux(), proxies: cfg.TrustedProxies}
+	s := &Server{root: os.DirFS(cfg.Out), out: cfg.Out, data: cfg.Data, log: log, mux: http.NewServeMux(), proxies: cfg.TrustedProxies}
 	if _, err := fs.Stat(s.root, "index.html"); err != nil {
 		return nil, errors.New("server: " + cfg.Out + " holds no built site (index.html is missing); run naskah build first")
 	}

@@ -3,7 +3,6 @@ package server
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -28,6 +27,8 @@ type state struct {
 	// modTime is when the catalog was written: the Last-Modified of what the
 	// server derives from the build alone.
 	modTime time.Time
+	// build is the id of the build, when the state was read from its snapshot.
+	build string
 
 	// shared is set when the index belongs to the live preview, which updates it
 	// in place and closes it itself.
@@ -38,13 +39,18 @@ type state struct {
 	done   chan struct{} // closed once the index is closed
 }
 
-func loadState(data string) (*state, error) {
-	catPath := filepath.Join(data, catalog.FileName)
-	cat, err := catalog.Read(catPath)
+// loadState loads the build whose site is in out: the snapshot of the data
+// directory that its build file names, once the snapshot is checked whole.
+func loadState(out, data string) (*state, error) {
+	snap, err := catalog.Locate(out, data)
 	if err != nil {
-		return nil, fmt.Errorf("server: %s holds no build data (run naskah build first): %w", data, err)
+		return nil, fmt.Errorf("server: %w", err)
 	}
-	info, err := os.Stat(catPath)
+	cat, err := catalog.Read(snap.Catalog())
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	info, err := os.Stat(snap.Catalog())
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
@@ -52,15 +58,17 @@ func loadState(data string) (*state, error) {
 	if lang == "" {
 		lang = "id"
 	}
-	th, err := theme.Load(os.DirFS(filepath.Join(data, catalog.ThemeDir)), lang)
+	th, err := theme.Load(os.DirFS(snap.Theme()), lang)
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	idx, err := search.Open(filepath.Join(data, catalog.IndexDir), cat)
+	idx, err := search.Open(snap.Index(), cat)
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	return newState(cat, idx, th, info.ModTime()), nil
+	st := newState(cat, idx, th, info.ModTime())
+	st.build = snap.ID
+	return st, nil
 }
 
 // compareCacheSize is how many comparisons a state keeps.
@@ -106,7 +114,9 @@ func (st *state) retire() {
 // Reload reads the data directory again and swaps the new state in without failing
 // a request in flight. On error the old state stays in use.
 func (s *Server) Reload() error {
-	st, err := loadState(s.data)
+	s.reload.Lock()
+	defer s.reload.Unlock()
+	st, err := loadState(s.out, s.data)
 	if err != nil {
 		return err
 	}
@@ -130,4 +140,11 @@ func (s *Server) Swap(cat *catalog.Catalog, idx *search.Index, th *theme.Theme) 
 func (s *Server) Close() error {
 	s.state.Load().retire()
 	return nil
+}
+
+// Build is the id of the build being served; empty for the live preview's.
+func (s *Server) Build() string {
+	st := s.acquire()
+	defer st.release()
+	return st.build
 }
