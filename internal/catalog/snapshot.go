@@ -34,7 +34,7 @@ const (
 // snapshot copied whole from one still being copied, before it maps a file that
 // is shorter than it will be.
 type Manifest struct {
-	ID    string         `json:"id"`
+	ID    string          `json:"id"`
 	Files []ManifestEntry `json:"files"`
 }
 

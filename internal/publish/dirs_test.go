@@ -52,7 +52,11 @@ func TestDirsCheck(t *testing.T) {
 		{"-out equal to -data", with(ok, func(d *Dirs) { d.Data = "public" }), `-out "public": menolak, karena direktori itu sama dengan -data`},
 		{"-out inside -data", with(ok, func(d *Dirs) { d.Out = ".naskah/public" }), "ada di dalam -data"},
 		{"-data inside -out", with(ok, func(d *Dirs) { d.Data = "public/data" }), "berisi -data"},
-		{"a directory holding go.mod", with(ok, func(d *Dirs) { d.Out = filepath.Join(root, "sub"); mkdir(t, d.Out); touch(t, filepath.Join(d.Out, "go.mod")) }), "berisi go.mod"},
+		{"a directory holding go.mod", with(ok, func(d *Dirs) {
+			d.Out = filepath.Join(root, "sub")
+			mkdir(t, d.Out)
+			touch(t, filepath.Join(d.Out, "go.mod"))
+		}), "berisi go.mod"},
 		{"a directory holding .git", with(ok, func(d *Dirs) { d.Data = "repo"; mkdir(t, "repo/.git") }), "berisi .git"},
 		{"a foreign directory", with(ok, func(d *Dirs) { d.Out = "lain" }), "tidak dibuat naskah build"},
 		{"a foreign directory, forced", with(ok, func(d *Dirs) { d.Out, d.Force = "lain", true }), ""},

@@ -33,6 +33,6 @@ func (osOps) WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(name, data, perm)
 }
 func (osOps) Create(name string) (io.WriteCloser, error) { return os.Create(name) }
-func (osOps) Rename(from, to string) error              { return os.Rename(from, to) }
-func (osOps) Exchange(a, b string) error                { return exchange(a, b) }
-func (osOps) RemoveAll(path string) error               { return os.RemoveAll(path) }
+func (osOps) Rename(from, to string) error               { return os.Rename(from, to) }
+func (osOps) Exchange(a, b string) error                 { return exchange(a, b) }
+func (osOps) RemoveAll(path string) error                { return os.RemoveAll(path) }
