@@ -138,13 +138,13 @@ func (p *Preview) Rebuild(ctx context.Context, themeChanged bool) (*Update, erro
 	}
 	fingerprints := policyFingerprints(tree, p.seed)
 	changed := p.changedPolicies(fingerprints, u.Full)
-	if err := u.time("pages", func() error { return p.render(u, changed) }); err != nil {
+	if err := u.time("pages", func() error { return p.render(ctx, u, changed) }); err != nil {
 		return nil, err
 	}
 	if problems := checkLinks(u.Site, memFiles(u.Files)); len(problems) > 0 {
 		return nil, problems
 	}
-	if err := u.time("publish", func() error { return p.publish(u, changed) }); err != nil {
+	if err := u.time("publish", func() error { return p.publish(ctx, u, changed) }); err != nil {
 		return nil, err
 	}
 	p.policies, p.files = fingerprints, u.Files
@@ -216,9 +216,9 @@ func (p *Preview) changedPolicies(now map[string]uint64, full bool) map[string]b
 
 // render renders the changed policies' pages and the site-wide ones, and keeps the
 // last build's pages of every other policy.
-func (p *Preview) render(u *Update, changed map[string]bool) error {
+func (p *Preview) render(ctx context.Context, u *Update, changed map[string]bool) error {
 	only := func(pol *site.Policy) bool { return changed[pol.Region.Slug+"/"+pol.Slug] }
-	files, err := pages.RenderSome(context.Background(), u.Site, p.theme, only)
+	files, err := pages.RenderSome(ctx, u.Site, p.theme, only)
 	if err != nil {
 		return err
 	}
@@ -250,11 +250,11 @@ func underChanged(name string, changed map[string]bool) bool {
 // publish writes the output and the data: whole and atomically the first time, and
 // afterwards only the files that changed, the catalog, and the changed policies'
 // index entries.
-func (p *Preview) publish(u *Update, changed map[string]bool) error {
+func (p *Preview) publish(ctx context.Context, u *Update, changed map[string]bool) error {
 	u.Catalog = catalog.New(u.Site)
 	u.Theme = p.theme
 	if p.index == nil {
-		if err := p.publishAll(u); err != nil {
+		if err := p.publishAll(ctx, u); err != nil {
 			return err
 		}
 		u.Index = p.index
@@ -283,8 +283,7 @@ func (p *Preview) publish(u *Update, changed map[string]bool) error {
 	return nil
 }
 
-func (p *Preview) publishAll(u *Update) error {
-	ctx := context.Background()
+func (p *Preview) publishAll(ctx context.Context, u *Update) error {
 	pub, err := publish.Begin(ctx, publish.Target{Out: p.cfg.Out, Data: p.cfg.Data})
 	if err != nil {
 		return err
