@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"naskah/internal/build"
+	"naskah/internal/dirfs"
 	"naskah/internal/publish"
 )
 
@@ -33,7 +34,7 @@ func (b *buildFlags) register(fs *flag.FlagSet, output bool) {
 
 func (b *buildFlags) config(fallbackBaseURL string) (build.Config, error) {
 	cfg := build.Config{
-		Content:         os.DirFS(b.content),
+		Content:         dirfs.New(b.content),
 		ContentDir:      strings.TrimSuffix(b.content, "/"),
 		Out:             b.out,
 		Data:            b.data,
@@ -48,7 +49,7 @@ func (b *buildFlags) config(fallbackBaseURL string) (build.Config, error) {
 		if info, err := os.Stat(b.theme); err != nil || !info.IsDir() {
 			return cfg, fmt.Errorf("direktori tema %q tidak ditemukan", b.theme)
 		}
-		cfg.Theme = os.DirFS(b.theme)
+		cfg.Theme = dirfs.New(b.theme)
 	}
 	if b.out != "" {
 		dirs := publish.Dirs{Out: b.out, Data: b.data, Content: b.content, Theme: b.theme, Force: b.force}

@@ -18,6 +18,18 @@
 // the documentation of [Site], [Region] and [Version]; any other key is an
 // error.
 //
+// The content is input naskah does not trust. Load reads only regular files
+// and directories, and symbolic links to them: an entry that is a FIFO, a
+// device or a socket, or a link to one, is an error and is never opened. Give
+// Load the fs.FS of [dirfs.New], as naskah does, so that a link that leads
+// outside the tree is an error too, and not followed; os.DirFS follows it. A
+// Markdown file must be UTF-8 without control characters other than tab,
+// line feed, carriage return and form feed, and hold no more than
+// [MaxFileSize] bytes; front matter values have caps on their length
+// ([MaxTitleLength] and the constants after it). Names of files and
+// directories are shown with control characters and bytes that are not UTF-8
+// escaped, so that every problem prints on one line.
+//
 // [Load] reads the whole tree in one pass and either returns it or returns
 // every problem it found, each naming the file and line it concerns, so that
 // a drafter can fix them all at once. Line numbers count lines of the file

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -125,11 +126,14 @@ func (rd *reader) required(key string) (string, int) {
 }
 
 // textOf returns the trimmed text of f, reporting a value that is neither
-// text nor null. It returns false after reporting.
+// text nor null, and text longer than its key allows. It returns false after
+// reporting a value that is not text.
 func (rd *reader) textOf(f field) (string, bool) {
 	switch k := f.val.kind; k {
 	case kindText:
-		return strings.TrimSpace(f.val.text), true
+		s := strings.TrimSpace(f.val.text)
+		rd.checkLength(f.key, s, f.line, maxLength(f.key))
+		return s, true
 	case kindNull:
 		return "", true
 	case kindNumber, kindBool:
@@ -141,7 +145,8 @@ func (rd *reader) textOf(f field) (string, bool) {
 }
 
 // list returns the items of key, which must be a list of text, trimmed, with
-// the line of each. It reports values of the wrong type and leaves them out.
+// the line of each. It reports values of the wrong type and leaves them out,
+// and reports items past MaxListItems and leaves them out too.
 func (rd *reader) list(key string) []value {
 	f, ok := rd.fields[key]
 	if !ok || f.val.kind == kindNull {
@@ -151,13 +156,19 @@ func (rd *reader) list(key string) []value {
 		rd.r.errorf(f.line, "%s harus berupa daftar, bukan %s", key, f.val.kind)
 		return nil
 	}
+	all := f.val.items
+	if len(all) > MaxListItems {
+		rd.r.errorf(f.line, "%s berisi %d butir, paling banyak %d", key, len(all), MaxListItems)
+		all = all[:MaxListItems]
+	}
 	var items []value
-	for i, item := range f.val.items {
+	for i, item := range all {
 		if item.kind != kindText {
 			rd.r.errorf(item.line, "%s: butir ke-%d harus berupa teks, bukan %s", key, i+1, item.kind)
 			continue
 		}
 		item.text = strings.TrimSpace(item.text)
+		rd.checkLength(fmt.Sprintf("%s: butir ke-%d", key, i+1), item.text, item.line, MaxTextLength)
 		items = append(items, item)
 	}
 	return items

@@ -34,9 +34,11 @@ type block struct {
 // parseFile splits src into front matter and body and decodes the front
 // matter, reporting problems to r. need says which keys the file must have,
 // for the message about a file without front matter. parseFile returns false
-// when the front matter is missing or cannot be decoded.
+// when the front matter is missing, is not text or cannot be decoded; bytes
+// that are not text in the body are reported, and the body kept.
 func parseFile(src []byte, need string, r report) (document, bool) {
 	src = bytes.TrimPrefix(src, []byte(byteOrderMark))
+	bad := checkText(src, r)
 	var b block
 	rest, err := frontmatter.Parse(bytes.NewReader(src), &b, blockFormats()...)
 	if err != nil {
@@ -54,6 +56,10 @@ func parseFile(src []byte, need string, r report) (document, bool) {
 		return document{}, false
 	}
 	start := len(src) - len(rest)
+	if bad >= 0 && bad < start {
+		// The decoders would report the same bytes, at the wrong line.
+		return document{}, false
+	}
 	doc := document{
 		open:     open,
 		body:     src[start:],

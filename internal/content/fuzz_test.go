@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -20,6 +21,11 @@ func FuzzFrontMatter(f *testing.F) {
 		"+++\ntitle = \n+++\n",
 		"\ufeff+++\nname = 'R'\nkind = 'kota'\n+++\n",
 		"# Judul\n",
+		"---\ntitle: A\nsummary: caf\xe9\n---\nIsi.\n",
+		"---\ntitle: A\n---\nIsi\x00.\n\x93kutip\x94\r\n\f\n",
+		"+++\ntitle = \"caf\xe9\"\n+++\n\x01",
+		"\ufeff---\ntitle: A\n---\n\xff\xfe",
+		"---\ntitle: " + strings.Repeat("a", MaxTitleLength+1) + "\ntags: [" + strings.Repeat("a, ", MaxListItems) + "b]\n---\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -62,9 +62,11 @@ type cachedVersion struct {
 // NewCache returns an empty Cache.
 func NewCache() *Cache { return &Cache{versions: map[string]cachedVersion{}} }
 
-// report returns a report for the file or directory name in fsys.
+// report returns a report for the file or directory name in fsys. Its path,
+// the display path of name, has control characters and bytes that are not
+// UTF-8 escaped, so that a name cannot break the line it is printed on.
 func (l *loader) report(name string) report {
-	return report{path: path.Join(l.display, name), probs: &l.probs}
+	return report{path: escapeText(path.Join(l.display, name)), probs: &l.probs}
 }
 
 // loadTree reads the root of the content directory.
@@ -76,15 +78,14 @@ func (l *loader) loadTree() *Tree {
 	}
 	hasSite := false
 	for _, e := range entries {
-		switch name := e.Name(); {
-		case ignored(name):
-		case l.isDir(name, e):
-			t.Regions = append(t.Regions, l.loadRegion(name))
-		case name == "_index.md":
+		switch {
+		case e.dir:
+			t.Regions = append(t.Regions, l.loadRegion(e.name))
+		case e.name == "_index.md":
 			hasSite = true
-			t.Site = l.loadSite(name)
+			t.Site = l.loadSite(e.name)
 		default:
-			l.report(name).errorf(0, "berkas tak terduga (direktori konten hanya berisi _index.md situs dan direktori wilayah)")
+			l.report(e.name).errorf(0, "berkas tak terduga (direktori konten hanya berisi _index.md situs dan direktori wilayah)")
 		}
 	}
 	if !hasSite {
@@ -97,7 +98,7 @@ func (l *loader) loadTree() *Tree {
 // loadSite reads the site's _index.md.
 func (l *loader) loadSite(name string) Site {
 	r := l.report(name)
-	src, ok := l.readFile(name)
+	src, _, ok := l.readFile(name)
 	if !ok {
 		return Site{Path: r.path}
 	}
@@ -119,12 +120,11 @@ func (l *loader) loadRegion(dir string) Region {
 	}
 	hasIndex := false
 	for _, e := range entries {
-		name, p := e.Name(), path.Join(dir, e.Name())
+		p := path.Join(dir, e.name)
 		switch {
-		case ignored(name):
-		case l.isDir(p, e):
-			reg.Policies = append(reg.Policies, l.loadPolicy(p, name))
-		case name == "_index.md":
+		case e.dir:
+			reg.Policies = append(reg.Policies, l.loadPolicy(p, e.name))
+		case e.name == "_index.md":
 			hasIndex = true
 			l.loadRegionIndex(index, &reg)
 		default:
@@ -144,7 +144,7 @@ func (l *loader) loadRegion(dir string) Region {
 // loadRegionIndex reads the _index.md of a region into reg.
 func (l *loader) loadRegionIndex(name string, reg *Region) {
 	r := l.report(name)
-	src, ok := l.readFile(name)
+	src, _, ok := l.readFile(name)
 	if !ok {
 		return
 	}
@@ -159,36 +159,6 @@ func (l *loader) checkSlug(name, what string) {
 	if base := path.Base(name); !ValidSlug(base) {
 		l.report(name).errorf(0, "%s %q bukan slug %s", what, base, slugHint(base))
 	}
-}
-
-// isDir reports whether the entry e, found at name in fsys, is a directory
-// or a symbolic link to one.
-func (l *loader) isDir(name string, e fs.DirEntry) bool {
-	if e.Type()&fs.ModeSymlink == 0 {
-		return e.IsDir()
-	}
-	info, err := fs.Stat(l.fsys, name)
-	return err == nil && info.IsDir()
-}
-
-// readDir reads the directory name, reporting failure.
-func (l *loader) readDir(name string) ([]fs.DirEntry, bool) {
-	entries, err := fs.ReadDir(l.fsys, name)
-	if err != nil {
-		l.report(name).errorf(0, "direktori tidak dapat dibaca: %v", pathErrorCause(err))
-		return nil, false
-	}
-	return entries, true
-}
-
-// readFile reads the file name, reporting failure.
-func (l *loader) readFile(name string) ([]byte, bool) {
-	src, err := fs.ReadFile(l.fsys, name)
-	if err != nil {
-		l.report(name).errorf(0, "berkas tidak dapat dibaca: %v", pathErrorCause(err))
-		return nil, false
-	}
-	return src, true
 }
 
 // pathErrorCause returns the cause of err without the operation and path

@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"cmp"
-	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -26,12 +25,11 @@ func (l *loader) loadPolicy(dir, slug string) Policy {
 	var versions []loadedVersion
 	files := 0
 	for _, e := range entries {
-		name, file := e.Name(), path.Join(dir, e.Name())
+		file := path.Join(dir, e.name)
 		switch {
-		case ignored(name):
-		case l.isDir(file, e):
+		case e.dir:
 			l.report(file).errorf(0, "direktori tak terduga (direktori kebijakan hanya berisi berkas versi .md)")
-		case !strings.HasSuffix(name, ".md"):
+		case !strings.HasSuffix(e.name, ".md"):
 			l.report(file).errorf(0, "berkas tak terduga (direktori kebijakan hanya berisi berkas versi .md)")
 		default:
 			files++
@@ -59,7 +57,7 @@ func (l *loader) loadVersion(name string) (loadedVersion, bool) {
 	if !ValidSlug(slug) {
 		r.errorf(0, "nama berkas %q bukan slug %s", path.Base(name), slugHint(slug))
 	}
-	src, ok := l.readFile(name)
+	src, info, ok := l.readFile(name)
 	if !ok {
 		return loadedVersion{}, false
 	}
@@ -75,9 +73,7 @@ func (l *loader) loadVersion(name string) (loadedVersion, bool) {
 	if !ok {
 		return loadedVersion{}, false
 	}
-	if info, err := fs.Stat(l.fsys, name); err == nil {
-		lv.ModTime = info.ModTime()
-	}
+	lv.ModTime = info.ModTime()
 	return lv, true
 }
 

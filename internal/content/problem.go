@@ -77,11 +77,13 @@ func (r report) warnf(line int, format string, args ...any) {
 	r.add(line, true, format, args...)
 }
 
+// add records a problem. Its message is escaped as the path is, since it may
+// quote what a file holds.
 func (r report) add(line int, warning bool, format string, args ...any) {
 	*r.probs = append(*r.probs, Problem{
 		Path:    r.path,
 		Line:    line,
-		Message: fmt.Sprintf(format, args...),
+		Message: escapeText(fmt.Sprintf(format, args...)),
 		Warning: warning,
 	})
 }

@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -17,9 +18,12 @@ type Strings map[string]string
 
 func loadStrings(fsys fs.FS, lang string) (Strings, error) {
 	name := "strings/" + lang + ".toml"
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
+	data, err := readFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("theme: no UI strings for language %q: %w", lang, err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
 	}
 	var raw map[string]any
 	if err := toml.Unmarshal(data, &raw); err != nil {
