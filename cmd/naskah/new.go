@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"naskah/internal/content"
+	"naskah/internal/dirfs"
 )
 
 // today is when drafts are dated; a variable so that tests can fix it.
@@ -84,7 +85,7 @@ func runRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	tree, err := content.Load(os.DirFS(*dir), strings.TrimSuffix(*dir, "/"))
+	tree, err := content.Load(dirfs.New(*dir), strings.TrimSuffix(*dir, "/"))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return fmt.Errorf("naskah revise: perbaiki masalah di atas lebih dulu")
