@@ -70,11 +70,23 @@ func (c *created) Close() error {
 	return nil
 }
 
-// WriteFS copies every regular file of fsys below the directory dir.
+// WriteFS copies every regular file of fsys below the directory dir, and the
+// files that links in fsys lead to (fsys decides which links it follows).
 func (w *Writer) WriteFS(dir string, fsys fs.FS) error {
 	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
+		if err != nil || d.IsDir() {
 			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				return err
+			}
+			if !info.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
