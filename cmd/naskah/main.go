@@ -1,5 +1,5 @@
 // Command naskah publishes regional policy documents from Markdown: it builds the
-// static site, checks content, and serves the site. See README.md and DESIGN.md.
+// static site, checks content, and serves the site. README.md is the guide.
 package main
 
 import (

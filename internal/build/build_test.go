@@ -94,7 +94,8 @@ func TestSharingFiles(t *testing.T) {
 	}
 }
 
-// TestEveryPageHead checks what DESIGN.md asks of every page's head.
+// TestEveryPageHead checks what every page's head must carry: language, canonical
+// URL, description and Open Graph tags.
 func TestEveryPageHead(t *testing.T) {
 	out := buildFixture(t, true)
 	required := []string{`<html lang="id">`, `<meta name="description" content="`, `<meta property="og:title"`, `<meta property="og:type"`, `<meta name="viewport"`,

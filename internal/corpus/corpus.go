@@ -24,7 +24,8 @@ type Options struct {
 	Seed                        uint64
 }
 
-// Benchmark is the yardstick corpus of DESIGN.md: 5,000 versions of about 1,700 words.
+// Benchmark is the yardstick corpus of the performance budget: 5,000 versions of
+// about 1,700 words.
 var Benchmark = Options{Regions: 100, Policies: 10, Versions: 5, Words: 1700, Seed: 1}
 
 // Pool is the text a corpus is drawn from.

@@ -7,8 +7,8 @@ import (
 	"naskah/internal/catalog"
 )
 
-// The JSON shapes of the metadata routes, as DESIGN.md gives them. Fields may be
-// added, never renamed.
+// The JSON shapes of the metadata routes, as the OpenAPI document describes them.
+// Fields may be added, never renamed.
 type (
 	regionSummary struct {
 		Slug     string `json:"slug"`

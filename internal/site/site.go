@@ -2,8 +2,22 @@
 // published site: regions, their policies, each policy's versions in order with the
 // status a reader sees, topics, and every page's URL.
 //
-// The model is read-only once New returns; pages, feeds and (later) the search index
-// and comparisons are all derived from it.
+// The model is read-only once New returns; pages, feeds and the catalog are all
+// derived from it.
+//
+// The URLs of the static site are absolute paths. They are permanent: a version's
+// URL never changes once published.
+//
+//	/                                   home: regions, latest changes, search box
+//	/{region}/                          a region's policies with status and date
+//	/{region}/{policy}/                 the version in force (or the newest)
+//	/{region}/{policy}/{version}/       one version, permanently
+//	/{region}/{policy}/versi/           the version history
+//	/{region}/{policy}/{version}/perubahan/  what changed from the previous version
+//	/topik/{tag}/                       the policies of a topic
+//	/feed.xml, /{region}/feed.xml       Atom feeds of new versions
+//	/s/{code}/                          a version's short link (a redirect page)
+//	/sitemap.xml, /robots.txt, /404.html
 package site
 
 import (
@@ -91,7 +105,7 @@ type Tag struct {
 // State is the status a reader sees for a version.
 type State string
 
-// The states of DESIGN.md: Berlaku, Tidak berlaku (diganti), Dicabut, Rancangan.
+// The states a reader sees: Berlaku, Tidak berlaku (diganti), Dicabut, Rancangan.
 const (
 	InForce    State = "berlaku"
 	Superseded State = "diganti"

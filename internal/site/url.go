@@ -1,7 +1,6 @@
 package site
 
-// URLs are absolute paths with a trailing slash, as DESIGN.md's page table gives them.
-// They are permanent: a version's URL never changes once published.
+// The URLs of the package doc's table, each with a trailing slash.
 
 // URL is the region page.
 func (r *Region) URL() string { return "/" + r.Slug + "/" }
