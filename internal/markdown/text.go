@@ -181,8 +181,10 @@ func appendDecoded(dst, s []byte) []byte {
 // begins with '&', and appends it to dst. It returns the number of bytes of
 // s consumed: the reference, or just the '&' if there is none.
 func appendCharRef(dst, s []byte) ([]byte, int) {
-	end := bytes.IndexByte(s, ';')
-	if end < 2 || end > 33 {
+	// No reference is longer than 33 bytes: looking further for the ';'
+	// would make a run of '&' cost the square of its length.
+	end := bytes.IndexByte(s[:min(len(s), 34)], ';')
+	if end < 2 {
 		return append(dst, '&'), 1
 	}
 	name := s[1:end]
