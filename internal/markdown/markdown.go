@@ -24,6 +24,18 @@
 //     (a "¶" link), so that a reader without JavaScript can still link to it.
 //   - All ids in one rendering are unique, and concatenating the HTML of all
 //     sections yields the HTML of the whole body.
+//   - The body is untrusted input, so it is held to limits that keep the time
+//     to render it linear in its size; past one, Render returns a
+//     [*LimitError] with the line and how to fix it. List items, block quotes
+//     and footnote definitions nest at most 16 deep (a bound of twice that is
+//     checked before parsing, the exact limit after). A paragraph, heading or
+//     table cell holds at most 128 marks: runs of "*", "_", "~" or "`", and
+//     "[", "![" or "]". A body has at most 1,000 footnote definitions and
+//     5,000 references to them. A table has at most as many cells as bytes,
+//     which a table that writes every cell never reaches. In a paragraph,
+//     the lines that start with "[" times all its lines are at most 2^20,
+//     which up to 1,024 link reference definitions set apart from the text by
+//     blank lines never reach.
 //
 // A [Renderer] is safe for concurrent use by multiple goroutines.
 package markdown
@@ -86,6 +98,10 @@ func New(opts Options) *Renderer {
 			extension.Linkify,
 			extension.Footnote,
 		),
+		goldmark.WithParserOptions(
+			parser.WithInlineParsers(util.Prioritized(markCounter{}, 0)),
+			parser.WithParagraphTransformers(util.Prioritized(paragraphLimits{}, 0)),
+		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(nodes, 100)),
 		),
@@ -146,13 +162,20 @@ type Block struct {
 	Text string
 }
 
-// Render renders the Markdown src.
+// Render renders the Markdown src. A src past one of the limits of the
+// package doc is not rendered: the error is a *LimitError.
 func (r *Renderer) Render(src []byte) (*Rendered, error) {
+	if err := scan(src, scanDepth, maxFootnotes); err != nil {
+		return nil, err
+	}
 	// The parser shares the id set, so that anything it names cannot
 	// collide with the heading and block ids assigned below.
 	ids := newIDSet(len(src)/256 + 16)
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if err := firstLimitErr(checkDepth(doc, src), limitErr(pc, src)); err != nil {
+		return nil, err
+	}
 	b := &builder{
 		render: r.md.Renderer(),
 		src:    src,

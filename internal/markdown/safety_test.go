@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"strings"
@@ -143,9 +144,26 @@ func FuzzRender(f *testing.F) {
 	f.Add(smallDoc)
 	f.Add("# A\n\n## A\n\n### A\n\nP 1\n\n## P 1\n\n> ## B\n> teks[^x]\n\n[^x]: ## C\n")
 	f.Add("* [ ] a\n* b\n\n1. c\n\n    kode\n\n***\n\n<div>\nx\n</div>\n")
+	// Deep nesting, which goldmark takes time in the cube of to parse.
+	f.Add(strings.Repeat("- ", 2000) + "x\n")
+	f.Add(strings.Repeat("- ", 10000) + "x\n")
+	f.Add(strings.Repeat("> ", 10000) + "x\n")
+	f.Add(strings.Repeat("> - ", 2000) + "x\n" + strings.Repeat("y\n", 2000))
+	f.Add(strings.Repeat("[^a]: ", 2000) + "x\n")
+	f.Add(indentedList(100))
 	r := New(Options{})
 	f.Fuzz(func(t *testing.T, src string) {
+		if scan([]byte(src), scanDepth, maxFootnotes) == nil {
+			checkScanBound(t, r, src)
+		}
 		res, err := r.Render([]byte(src))
+		var limit *LimitError
+		if errors.As(err, &limit) {
+			if n := strings.Count(src, "\n") + 1; limit.Line < 1 || limit.Line > n {
+				t.Fatalf("Render(%q): limit error at line %d of %d", src, limit.Line, n)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
