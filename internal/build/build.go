@@ -225,21 +225,25 @@ func newMarkdown(th *theme.Theme) (*markdown.Renderer, error) {
 
 // renderAll renders the Markdown of every region description and version, in
 // parallel, reusing what cache holds of an unchanged body (cache may be nil).
+// Bodies past a limit of the renderer are content problems, all of them
+// reported together.
 func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, cache *docCache) (site.Docs, error) {
 	type job struct {
-		path string
-		body []byte
+		path     string
+		body     []byte
+		bodyLine int
 	}
 	var jobs []job
 	for _, r := range tree.Regions {
-		jobs = append(jobs, job{r.Path, r.Body})
+		jobs = append(jobs, job{r.Path, r.Body, r.BodyLine})
 		for _, p := range r.Policies {
 			for _, v := range p.Versions {
-				jobs = append(jobs, job{v.Path, v.Body})
+				jobs = append(jobs, job{v.Path, v.Body, v.BodyLine})
 			}
 		}
 	}
 	out := make([]*markdown.Rendered, len(jobs))
+	problems := make([]*content.Problem, len(jobs))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, j := range jobs {
@@ -251,6 +255,10 @@ func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, c
 				return err
 			}
 			doc, err := md.Render(j.body)
+			if p, ok := limitProblem(j.path, j.bodyLine, err); ok {
+				problems[i] = p
+				return nil
+			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", j.path, err)
 			}
@@ -261,12 +269,32 @@ func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, c
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	var ps content.Problems
+	for _, p := range problems {
+		if p != nil {
+			ps = append(ps, *p)
+		}
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
 	docs := make(site.Docs, len(jobs))
 	for i, j := range jobs {
 		docs[j.path] = out[i]
 		cache.put(j.path, j.body, out[i])
 	}
 	return docs, nil
+}
+
+// limitProblem turns err, if the renderer refused a body that starts at line
+// bodyLine of the file path for going past a limit, into the problem at the
+// line of the file.
+func limitProblem(path string, bodyLine int, err error) (*content.Problem, bool) {
+	var le *markdown.LimitError
+	if !errors.As(err, &le) {
+		return nil, false
+	}
+	return &content.Problem{Path: path, Line: bodyLine + le.Line - 1, Message: le.Msg}, true
 }
 
 // summaryWarnings names the versions without a summary, which search results and
