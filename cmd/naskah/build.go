@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -92,8 +93,12 @@ func buildSite(ctx context.Context, b buildFlags, fallbackBaseURL string, stdout
 	res, err := build.Run(ctx, cfg)
 	printWarnings(res, stderr)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		fmt.Fprintf(stderr, "naskah build: gagal; %s tidak diubah\n", b.out)
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintf(stderr, "naskah build: dihentikan; %s dan %s tidak diubah\n", b.out, b.data)
+		} else {
+			fmt.Fprintln(stderr, err)
+			fmt.Fprintf(stderr, "naskah build: gagal; %s dan %s tidak diubah\n", b.out, b.data)
+		}
 		return errReported
 	}
 	fmt.Fprintf(stdout, "naskah build: %d berkas ke %s dalam %s (%s)\n",
