@@ -34,10 +34,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "naskah serve: %v\n", err)
 		return errUsage
 	}
-	ln, err := net.Listen("tcp", sf.addr)
+	tcp, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		return fmt.Errorf("naskah serve: %w", err)
 	}
+	ln := server.NewListener(tcp, sf.connLimits(cfg))
 	defer ln.Close()
 	if sf.watch {
 		if sf.noBuild {
@@ -63,13 +64,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // serveFlags are the flags of serve alone.
 type serveFlags struct {
-	addr          string
-	noBuild       bool
-	watch         bool
-	rate          float64
-	burst         int
-	maxConcurrent int
-	trustProxy    string
+	addr            string
+	noBuild         bool
+	watch           bool
+	rate            float64
+	burst           int
+	maxConcurrent   int
+	trustProxy      string
+	maxConns        int
+	maxConnsPerHost int
 }
 
 func (sf *serveFlags) register(fs *flag.FlagSet) {
@@ -80,6 +83,8 @@ func (sf *serveFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&sf.burst, "burst", 20, "pencarian dan perbandingan beruntun per klien sebelum -rate berlaku")
 	fs.IntVar(&sf.maxConcurrent, "max-concurrent", 2*runtime.GOMAXPROCS(0), "pencarian dan perbandingan yang dilayani sekaligus (0: tanpa batas)")
 	fs.StringVar(&sf.trustProxy, "trust-proxy", "", "proxy tepercaya yang X-Forwarded-For-nya dipakai: CIDR dipisah koma, misalnya 127.0.0.1/32")
+	fs.IntVar(&sf.maxConns, "max-conns", server.DefaultMaxConns(), "koneksi terbuka sekaligus dari semua klien (0: tanpa batas)")
+	fs.IntVar(&sf.maxConnsPerHost, "max-conns-per-host", server.DefaultMaxConnsPerHost, "koneksi terbuka sekaligus dari satu alamat klien; proxy -trust-proxy hanya dibatasi -max-conns (0: tanpa batas)")
 }
 
 // config is the server's configuration; an error is a flag out of range.
@@ -88,13 +93,18 @@ func (sf *serveFlags) config(b buildFlags, log *slog.Logger) (server.Config, err
 	if err != nil {
 		return server.Config{}, err
 	}
-	if sf.rate < 0 || sf.burst < 0 || sf.maxConcurrent < 0 {
-		return server.Config{}, errors.New("-rate, -burst dan -max-concurrent tidak boleh negatif")
+	if sf.rate < 0 || sf.burst < 0 || sf.maxConcurrent < 0 || sf.maxConns < 0 || sf.maxConnsPerHost < 0 {
+		return server.Config{}, errors.New("-rate, -burst, -max-concurrent, -max-conns dan -max-conns-per-host tidak boleh negatif")
 	}
 	return server.Config{
 		Out: b.out, Data: b.data, Log: log, Rate: sf.rate, Burst: sf.burst,
 		TrustedProxies: proxies, MaxConcurrent: sf.maxConcurrent,
 	}, nil
+}
+
+// connLimits are the bounds on the listener's connections.
+func (sf *serveFlags) connLimits(cfg server.Config) server.ConnLimits {
+	return server.ConnLimits{PerHost: sf.maxConnsPerHost, Total: sf.maxConns, TrustedProxies: cfg.TrustedProxies, Log: cfg.Log}
 }
 
 // reloadOnHangup rereads the data directory on SIGHUP, so that a site rebuilt in
@@ -132,7 +142,8 @@ const (
 	shutdownTimeout = 10 * time.Second
 )
 
-// serveHTTP serves until ctx is done, then lets requests in flight finish.
+// serveHTTP serves until ctx is done, then lets requests in flight finish. A
+// *server.Listener is told which connections are between requests.
 func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
 	srv := &http.Server{
 		Handler:           h,
@@ -142,6 +153,9 @@ func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, log *slog.L
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	if l, ok := ln.(*server.Listener); ok {
+		srv.ConnState = l.ConnState
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net"
@@ -10,8 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -140,6 +143,8 @@ func TestServeFlags(t *testing.T) {
 		{"serve", "-no-build", "-trust-proxy", "localhost"},
 		{"serve", "-no-build", "-rate", "-1"},
 		{"serve", "-no-build", "-max-concurrent", "x"},
+		{"serve", "-no-build", "-max-conns", "-1"},
+		{"serve", "-no-build", "-max-conns-per-host", "-1"},
 	} {
 		if _, stderr, code := runArgs(args...); code != 2 {
 			t.Errorf("%v: exit code %d, want 2\n%s", args, code, stderr)
@@ -208,5 +213,60 @@ func TestServeHTTPFinishesRequestsInFlight(t *testing.T) {
 	}
 	if err := <-served; err != nil {
 		t.Errorf("serveHTTP: %v", err)
+	}
+}
+
+// TestServeBoundsConnectionsPerHost opens more silent connections from 127.0.0.1
+// than -max-conns-per-host allows, as a flood from one host would. The server
+// resets those over the bound at once, and a client from another host,
+// 127.0.0.2, is answered before the silent ones would have timed out.
+func TestServeBoundsConnectionsPerHost(t *testing.T) {
+	if ln, err := net.Listen("tcp", "127.0.0.2:0"); err != nil {
+		t.Skipf("cannot bind to 127.0.0.2, the other host of this test: %v", err)
+	} else {
+		ln.Close()
+	}
+	const perHost, extra = 8, 16
+	out, data := deployFixture(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr lockedBuffer
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		run(ctx, []string{"serve", "-no-build", "-addr", "127.0.0.1:0", "-out", out, "-data", data,
+			"-max-conns-per-host", strconv.Itoa(perHost)}, &stdout, &stderr)
+	}()
+	defer func() { cancel(); <-done }()
+	base := waitForAddress(t, &stdout, &stderr)
+	idle := make([]net.Conn, perHost+extra)
+	for i := range idle {
+		c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		idle[i] = c
+	}
+	for _, src := range []string{"127.0.0.2"} {
+		dialer := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(src)}}
+		client := &http.Client{
+			Transport: &http.Transport{DialContext: dialer.DialContext, DisableKeepAlives: true},
+			Timeout:   readHeaderTimeout, // a guard against waiting behind the idle connections
+		}
+		res, err := client.Get(base + "/healthz")
+		if err != nil {
+			t.Fatalf("a request from %s beside %d idle connections from 127.0.0.1: %v\n%s", src, len(idle), err, stderr.String())
+		}
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Errorf("a request from %s: %d", src, res.StatusCode)
+		}
+	}
+	for i, c := range idle[perHost:] {
+		c.SetReadDeadline(time.Now().Add(readHeaderTimeout))
+		if _, err := c.Read(make([]byte, 1)); !errors.Is(err, syscall.ECONNRESET) {
+			t.Errorf("silent connection %d of %d, over the bound of %d: %v, want a reset", perHost+i+1, len(idle), perHost, err)
+		}
 	}
 }
