@@ -63,10 +63,10 @@ func TestKilledBuilds(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Half the kills anywhere, half near the end, where the commit point is.
+		// Half the kills anywhere, half around the end, where the commit point is.
 		at := rand.Int64N(int64(length) * 11 / 10)
 		if n%2 == 0 {
-			at = int64(length)*7/10 + rand.Int64N(int64(length)*4/10)
+			at = int64(length)*8/10 + rand.Int64N(int64(length)*5/10)
 		}
 		time.Sleep(time.Duration(at))
 		cmd.Process.Signal(syscall.SIGKILL)
