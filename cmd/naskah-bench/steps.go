@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"naskah/internal/catalog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -98,7 +99,11 @@ func measureBuild(ctx context.Context, o options, work, bin string, r *report, l
 		return err
 	}
 	r.Build.Steps = buildSteps(r.Build.stdout)
-	if r.IndexBytes, err = dirSize(filepath.Join(data, "index")); err != nil {
+	snap, err := catalog.Locate(out, data)
+	if err != nil {
+		return err
+	}
+	if r.IndexBytes, err = dirSize(snap.Index()); err != nil {
 		return err
 	}
 	r.OutputBytes, err = dirSize(out)
