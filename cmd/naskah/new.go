@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"naskah/internal/legal"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -30,7 +31,7 @@ func parseTarget(fs *flag.FlagSet, args []string) (region, policy string, err er
 		return "", "", errUsage
 	}
 	region, policy, ok := strings.Cut(fs.Arg(0), "/")
-	if !ok || !content.ValidSlug(region) || !content.ValidSlug(policy) {
+	if !ok || !legal.ValidSlug(region) || !legal.ValidSlug(policy) {
 		fmt.Fprintf(fs.Output(), "naskah %s: %q bukan DAERAH/KEBIJAKAN; keduanya slug (huruf kecil a-z, angka, dan tanda -)\n", fs.Name(), fs.Arg(0))
 		return "", "", errUsage
 	}

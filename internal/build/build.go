@@ -119,7 +119,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 // writeData writes the server's data through w: the catalog, the search index, and
 // the theme, so that the server renders its pages as the build did.
 func writeData(ctx context.Context, w *publish.Writer, s *site.Site, th fs.FS) error {
-	cat := catalog.New(s)
+	cat := s.Catalog()
 	if err := w.WriteCatalog(cat); err != nil {
 		return err
 	}

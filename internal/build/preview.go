@@ -251,7 +251,7 @@ func underChanged(name string, changed map[string]bool) bool {
 // afterwards only the files that changed, the catalog, and the changed policies'
 // index entries.
 func (p *Preview) publish(ctx context.Context, u *Update, changed map[string]bool) error {
-	u.Catalog = catalog.New(u.Site)
+	u.Catalog = u.Site.Catalog()
 	u.Theme = p.theme
 	if p.index == nil {
 		if err := p.publishAll(ctx, u); err != nil {

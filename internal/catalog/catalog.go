@@ -24,9 +24,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-
-	"naskah/internal/markdown"
-	"naskah/internal/site"
 )
 
 // The layout of the data directory that the build writes and the server reads.
@@ -38,7 +35,7 @@ const (
 
 // Format is the version of the catalog file's layout. Read refuses a file of
 // another, which an older naskah wrote: build again.
-const Format = 2
+const Format = 3
 
 // Catalog is the whole site's data.
 type Catalog struct {
@@ -52,7 +49,7 @@ type Catalog struct {
 	regions  map[string]*Region
 	policies map[string]*Policy  // "region/policy"
 	versions map[string]*Version // "region/policy/version"
-	short    map[string]*Version // short code, as site.ShortCode derives it
+	short    map[string]*Version // by short code
 }
 
 // Region is a regency, city or province.
@@ -91,6 +88,7 @@ type Version struct {
 	Source   string    `json:"source,omitempty"`
 	Note     string    `json:"note,omitempty"`
 	URL      string    `json:"url"`
+	Short    string    `json:"short"` // the short link code
 	Prev     string    `json:"prev,omitempty"`
 	Sections []Section `json:"-"` // in the file, as versionFile has them
 }
@@ -110,55 +108,8 @@ type Block struct {
 	Text string `json:"text"`
 }
 
-// New compiles the catalog of s.
-func New(s *site.Site) *Catalog {
-	c := &Catalog{Format: Format, Title: s.Title, Description: s.Description, Language: s.Language, BaseURL: s.BaseURL}
-	for _, r := range s.Regions {
-		cr := &Region{Slug: r.Slug, Name: r.Name, Kind: r.Kind, Province: r.Province, URL: r.URL(), Policies: []*Policy{}}
-		for _, p := range r.Policies {
-			cr.Policies = append(cr.Policies, newPolicy(p))
-		}
-		c.Regions = append(c.Regions, cr)
-	}
-	c.index()
-	return c
-}
-
-func newPolicy(p *site.Policy) *Policy {
-	cp := &Policy{Region: p.Region.Slug, Slug: p.Slug, Title: p.Current.Title, Current: p.Current.Slug, URL: p.URL()}
-	for _, v := range p.Versions {
-		cv := &Version{
-			Region: p.Region.Slug, Policy: p.Slug, Slug: v.Slug, Label: v.Label, Title: v.Title,
-			Date: v.Date.String(), Status: string(v.State), Current: v.IsCurrent(), Summary: v.Summary,
-			Tags: v.Tags, Number: v.Number, Source: v.Source, Note: v.Note, URL: v.URL(),
-			Sections: Sections(v.Doc),
-		}
-		if cv.Tags == nil {
-			cv.Tags = []string{}
-		}
-		if v.Prev != nil {
-			cv.Prev = v.Prev.Slug
-		}
-		cp.Versions = append(cp.Versions, cv)
-	}
-	return cp
-}
-
-// Sections converts a rendered document's sections.
-func Sections(doc *markdown.Rendered) []Section {
-	out := []Section{}
-	if doc == nil {
-		return out
-	}
-	for _, s := range doc.Sections {
-		blocks := make([]Block, len(s.Blocks))
-		for i, b := range s.Blocks {
-			blocks[i] = Block{ID: b.ID, Text: b.Text}
-		}
-		out = append(out, Section{ID: s.ID, Heading: s.Heading, HTML: string(s.HTML), Text: s.Text, Blocks: blocks})
-	}
-	return out
-}
+// Index builds the lookups of a catalog made in memory; Read does so itself.
+func (c *Catalog) Index() { c.index() }
 
 func (c *Catalog) index() {
 	c.regions = map[string]*Region{}
@@ -170,9 +121,8 @@ func (c *Catalog) index() {
 		for _, p := range r.Policies {
 			c.policies[r.Slug+"/"+p.Slug] = p
 			for _, v := range p.Versions {
-				id := r.Slug + "/" + p.Slug + "/" + v.Slug
-				c.versions[id] = v
-				c.short[site.ShortCode(id)] = v
+				c.versions[r.Slug+"/"+p.Slug+"/"+v.Slug] = v
+				c.short[v.Short] = v
 			}
 		}
 	}
@@ -196,9 +146,7 @@ func (c *Catalog) Version(region, policy, version string) *Version {
 	return c.versions[region+"/"+policy+"/"+version]
 }
 
-// ByShort returns the version whose short link code is code, or nil. The codes
-// are derived again from the versions' identities, as the build derived them, so
-// the catalog file needs no field for them.
+// ByShort returns the version whose short link code is code, or nil.
 func (c *Catalog) ByShort(code string) *Version { return c.short[code] }
 
 // Tags returns every tag of every version, sorted.
@@ -238,26 +186,6 @@ func (c *Catalog) Encode(w io.Writer) error {
 		if err := enc.Encode(r); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// Write writes the catalog to the file at path.
-func (c *Catalog) Write(path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("catalog: %w", err)
-	}
-	bw := bufio.NewWriterSize(f, 1<<16)
-	err = c.Encode(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("catalog: %w", err)
 	}
 	return nil
 }

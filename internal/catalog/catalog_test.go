@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,10 +25,10 @@ func sample() *Catalog {
 	}
 	p := &Policy{Region: "kota-a", Slug: "formasi", Title: "Formasi", Current: "v2", URL: "/kota-a/formasi/"}
 	p.Versions = []*Version{
-		{Region: "kota-a", Policy: "formasi", Slug: "v1", Label: "v1", Title: "Formasi", Status: "diganti", Tags: []string{}, URL: "/kota-a/formasi/v1/",
+		{Region: "kota-a", Policy: "formasi", Slug: "v1", Label: "v1", Title: "Formasi", Status: "diganti", Tags: []string{}, URL: "/kota-a/formasi/v1/", Short: "aaaaaaa",
 			Sections: []Section{intro, rule("Formasi ditetapkan tiap tahun.")}},
 		{Region: "kota-a", Policy: "formasi", Slug: "v2", Label: "v2", Title: "Formasi", Status: "berlaku", Current: true, Tags: []string{"formasi"},
-			URL: "/kota-a/formasi/v2/", Prev: "v1", Sections: []Section{intro, rule("Formasi ditetapkan tiap semester.")}},
+			URL: "/kota-a/formasi/v2/", Short: "bbbbbbb", Prev: "v1", Sections: []Section{intro, rule("Formasi ditetapkan tiap semester.")}},
 	}
 	c := &Catalog{Format: Format, Title: "Situs", Language: "id", BaseURL: "https://contoh.go.id",
 		Regions: []*Region{{Slug: "kota-a", Name: "A", Kind: "kota", Province: "Banten", URL: "/kota-a/", Policies: []*Policy{p}}}}
@@ -37,7 +39,11 @@ func sample() *Catalog {
 func TestRoundTrip(t *testing.T) {
 	want := sample()
 	path := filepath.Join(t.TempDir(), FileName)
-	if err := want.Write(path); err != nil {
+	data, err := want.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	got, err := Read(path)
@@ -49,6 +55,9 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if v := got.Version("kota-a", "formasi", ""); v == nil || v.Slug != "v2" {
 		t.Errorf("current version after reading = %v, want v2", v)
+	}
+	if v := got.ByShort("bbbbbbb"); v == nil || v.Slug != "v2" {
+		t.Errorf("ByShort after reading = %v, want v2", v)
 	}
 }
 
@@ -74,7 +83,7 @@ func TestReadRefuses(t *testing.T) {
 	}
 	tests := map[string]string{
 		"empty":        "",
-		"old format":   strings.Replace(string(good), `"format":2`, `"format":1`, 1),
+		"old format":   strings.Replace(string(good), fmt.Sprintf(`"format":%d`, Format), `"format":2`, 1),
 		"truncated":    string(good[:len(good)/2]),
 		"bad index":    strings.Replace(string(good), `"sections":[0,1]`, `"sections":[0,7]`, 1),
 		"null version": strings.Replace(string(good), `"versions":[{`, `"versions":[null,{`, 1),

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"naskah/internal/legal"
 	"net/url"
 	"slices"
 	"strings"
@@ -85,14 +86,14 @@ func (rd *reader) oneOf(key, s string, line int, choices []string) bool {
 	return false
 }
 
-// date returns the value of key as a Date and the key's line, reporting a
+// date returns the value of key as a legal.Date and the key's line, reporting a
 // value that is not a date.
-func (rd *reader) date(key string) (Date, int) {
+func (rd *reader) date(key string) (legal.Date, int) {
 	s, line := rd.text(key)
 	if s == "" {
-		return Date{}, line
+		return legal.Date{}, line
 	}
-	d, err := ParseDate(s)
+	d, err := legal.ParseDate(s)
 	if err != nil {
 		rd.r.errorf(line, "%v", err)
 	}
@@ -115,7 +116,7 @@ func (rd *reader) tags(key string) []string {
 	var tags []string
 	for _, item := range rd.list(key) {
 		switch {
-		case !ValidSlug(item.text):
+		case !legal.ValidSlug(item.text):
 			rd.r.errorf(item.line, "tag %q bukan slug %s", item.text, slugHint(item.text))
 		case slices.Contains(tags, item.text):
 			rd.r.warnf(item.line, "tag %q disebut dua kali", item.text)

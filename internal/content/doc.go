@@ -9,7 +9,7 @@
 //	{region}/{policy}/{ver}.md  one version of a policy
 //
 // Directory names and version file names (without ".md") must be slugs, as
-// reported by [ValidSlug]. Names starting with a dot, ending in "~" or of the
+// reported by [legal.ValidSlug]. Names starting with a dot, ending in "~" or of the
 // form "#name#" are editor or system files and are ignored everywhere; any
 // other file or directory that does not fit the layout is an error.
 //

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"io/fs"
+	"naskah/internal/legal"
 	"path"
 	"slices"
 	"strings"
@@ -156,7 +157,7 @@ func (l *loader) loadRegionIndex(name string, reg *Region) {
 // checkSlug reports name, the last element of a path in fsys, if it is not a
 // slug. what describes name in the message.
 func (l *loader) checkSlug(name, what string) {
-	if base := path.Base(name); !ValidSlug(base) {
+	if base := path.Base(name); !legal.ValidSlug(base) {
 		l.report(name).errorf(0, "%s %q bukan slug %s", what, base, slugHint(base))
 	}
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"cmp"
+	"naskah/internal/legal"
 	"path"
 	"slices"
 	"strings"
@@ -54,7 +55,7 @@ func (l *loader) loadPolicy(dir, slug string) Policy {
 func (l *loader) loadVersion(name string) (loadedVersion, bool) {
 	r := l.report(name)
 	slug := strings.TrimSuffix(path.Base(name), ".md")
-	if !ValidSlug(slug) {
+	if !legal.ValidSlug(slug) {
 		r.errorf(0, "nama berkas %q bukan slug %s", path.Base(name), slugHint(slug))
 	}
 	src, info, ok := l.readFile(name)

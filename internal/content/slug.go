@@ -9,24 +9,6 @@ import (
 // slugRule says what a slug is, for messages.
 const slugRule = "huruf kecil a-z, angka, dan tanda -"
 
-// ValidSlug reports whether s is a slug: one or more groups of lowercase
-// ASCII letters and digits joined by single hyphens, as in "kebijakan-asn-2025".
-// Slugs name regions, policies, versions and tags in URLs.
-func ValidSlug(s string) bool {
-	atBoundary := true // at the start or just after a hyphen
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			atBoundary = false
-		case c == '-' && !atBoundary:
-			atBoundary = true
-		default:
-			return false
-		}
-	}
-	return !atBoundary
-}
-
 // slugHint returns the parenthesised explanation that follows a complaint
 // that s is not a slug, with a slug made from s as an example when there is one.
 func slugHint(s string) string {

@@ -7,33 +7,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func TestValidSlug(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want bool
-	}{
-		{"mamuju", true},
-		{"kebijakan-asn-2025", true},
-		{"v2", true},
-		{"2025-04", true},
-		{"a", true},
-		{"", false},
-		{"-a", false},
-		{"a-", false},
-		{"a--b", false},
-		{"Mamuju", false},
-		{"mamuju tengah", false},
-		{"p_2", false},
-		{"café", false},
-		{"_index", false},
-		{"v1.md", false},
-	} {
-		if got := ValidSlug(tt.in); got != tt.want {
-			t.Errorf("ValidSlug(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestSlugHint(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Mamuju Tengah", `(huruf kecil a-z, angka, dan tanda -; mis. "mamuju-tengah")`},

@@ -103,7 +103,7 @@ func tomlValue(x any, line int) value {
 
 // tomlScalar converts a value decoded by BurntSushi/toml to a value without
 // items. A date, such as the 2025-04-06 of "date = 2025-04-06", becomes its
-// text; a date and time becomes text that is not a valid Date.
+// text; a date and time becomes text that is not a valid date.
 func tomlScalar(x any, line int) value {
 	v := value{line: line}
 	switch x := x.(type) {

@@ -1,6 +1,10 @@
 package content
 
-import "time"
+import (
+	"time"
+
+	"naskah/internal/legal"
+)
 
 // A Tree is the whole content of a site.
 type Tree struct {
@@ -58,7 +62,7 @@ type Version struct {
 	Number   string
 	Source   string
 	Note     string
-	Date     Date
+	Date     legal.Date
 	Status   Status
 	Tags     []string
 	Body     []byte    // Markdown after the front matter

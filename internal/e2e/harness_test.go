@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"naskah/internal/legal"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -18,7 +19,6 @@ import (
 
 	"naskah/internal/build"
 	"naskah/internal/server"
-	"naskah/internal/site"
 )
 
 // Content directories that newSite and buildSite build.
@@ -104,7 +104,7 @@ var fixturePages = []pageKind{
 	{"compare regions", "/bandingkan?a=contoh/kebijakan-uji&b=kota-uji/aturan-lama", 200, ""},
 	{"compare error", "/bandingkan?a=tidak/ada&b=contoh/kebijakan-uji", 404, ""},
 	{"404", "/tidak-ada/", 404, ""},
-	{name: "short link page", path: "/s/" + site.ShortCode("contoh/kebijakan-uji/2024-01") + "/", status: 200, refresh: "/contoh/kebijakan-uji/2024-01/"},
+	{name: "short link page", path: "/s/" + legal.ShortCode("contoh/kebijakan-uji/2024-01") + "/", status: 200, refresh: "/contoh/kebijakan-uji/2024-01/"},
 }
 
 // browser is a tab of the package's shared chromium.

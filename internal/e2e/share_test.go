@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"image/png"
+	"naskah/internal/legal"
 	"net/http"
 	"net/url"
 	"os"
@@ -18,8 +19,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
-
-	"naskah/internal/site"
 )
 
 // The sharing kit on the fixture's superseded version: what socialisation staff
@@ -176,7 +175,7 @@ func TestQRCodeDecodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := fixtureBase + "/s/" + site.ShortCode(oldIdentity)
+	want := fixtureBase + "/s/" + legal.ShortCode(oldIdentity)
 	if got := decodeQR(t, img); got != want {
 		t.Errorf("the QR code says %q, want %q", got, want)
 	}
@@ -212,7 +211,7 @@ func decodeQR(t *testing.T, img image.Image) string {
 // to it.
 func TestShortLinkLeadsToTheVersion(t *testing.T) {
 	s := newSite(t, fixtureSite)
-	code := site.ShortCode(oldIdentity)
+	code := legal.ShortCode(oldIdentity)
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	res, err := client.Get(s.url("/s/" + code))
 	if err != nil {
@@ -246,7 +245,7 @@ func TestHandout(t *testing.T) {
 	wantPrinted(t, b, []string{".qr-blok img.qr", ".qr-blok .short-url", "main h1", ".meta"},
 		[]string{".salin", ".bagikan", ".pilcrow", ".qr-unduh", ".policy-foot", ".toc"})
 	file := printPDF(t, b)
-	short := fixtureBase + "/s/" + site.ShortCode(oldIdentity)
+	short := fixtureBase + "/s/" + legal.ShortCode(oldIdentity)
 	first := command(t, pdftotext, "-f", "1", "-l", "1", file, "-")
 	for _, want := range []string{"Kebijakan Uji Kepegawaian", "Kabupaten Contoh", "Tidak berlaku (diganti)", "2024-01", "Januari 2024", short} {
 		if !strings.Contains(first, want) {

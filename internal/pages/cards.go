@@ -2,6 +2,7 @@ package pages
 
 import (
 	"io/fs"
+	"naskah/internal/theme"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
@@ -16,7 +17,7 @@ func (r *renderer) cards() error {
 	if r.noCards {
 		return nil
 	}
-	r.cardsToDraw[SiteCard[1:]] = card.Card{Title: r.site.Title, Site: r.site.BaseURL}
+	r.cardsToDraw[theme.SiteCard[1:]] = card.Card{Title: r.site.Title, Site: r.site.BaseURL}
 	painter, err := card.New()
 	if err != nil {
 		return err

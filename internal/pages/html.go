@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"naskah/internal/theme"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
@@ -113,15 +114,15 @@ func (r *renderer) versionView(v *site.Version, urlPath string) (versionView, er
 	if err != nil {
 		return versionView{}, err
 	}
-	view := versionView{Page: pg, Version: v, Tags: tags, Share: kit, CompareRegion: CompareURL(v, nil, "")}
+	view := versionView{Page: pg, Version: v, Tags: tags, Share: kit, CompareRegion: compareURL(v, nil, "")}
 	if v.Prev != nil {
 		view.ChangesURL = ChangesURL(v)
 	}
 	if other := otherVersion(v); other != nil {
-		view.CompareVersion = CompareURL(other, v, "")
+		view.CompareVersion = compareURL(other, v, "")
 	}
 	if other := r.sameKindElsewhere(v.Policy); other != nil {
-		view.CompareRegion = CompareURL(v, other.Current, "")
+		view.CompareRegion = compareURL(v, other.Current, "")
 	}
 	return view, nil
 }
@@ -168,7 +169,7 @@ func (r *renderer) topics() error {
 	}
 	for _, tag := range r.site.Tags {
 		pg := r.base(tag.URL(), r.t("topic.title", tag.Slug), r.t("topic.description", tag.Slug))
-		pg.Crumbs = []Crumb{{Name: r.t("nav.home"), URL: "/"}, {Name: r.t("nav.topics"), URL: "/topik/"}, {Name: tag.Slug}}
+		pg.Crumbs = []theme.Crumb{{Name: r.t("nav.home"), URL: "/"}, {Name: r.t("nav.topics"), URL: "/topik/"}, {Name: tag.Slug}}
 		if err := r.page(tag.URL(), "topic", topicView{Page: pg, Tag: tag}); err != nil {
 			return err
 		}

@@ -19,7 +19,7 @@ type Moved struct {
 // old anchor on the current page then still leads somewhere (see naskah.js).
 func movedAnchors(p *site.Policy) map[string]Moved {
 	cur := p.Current
-	curSecs := catalog.Sections(cur.Doc)
+	curSecs := cur.Sections()
 	ids := anchorSet(curSecs)
 	gone := func(id string) bool { return !ids[id] }
 	out := map[string]Moved{}
@@ -27,7 +27,7 @@ func movedAnchors(p *site.Policy) map[string]Moved {
 		if old == cur || old.Status == "draft" {
 			continue
 		}
-		oldSecs := catalog.Sections(old.Doc)
+		oldSecs := old.Sections()
 		if !anyAnchor(oldSecs, gone) {
 			continue
 		}

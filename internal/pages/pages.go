@@ -19,59 +19,27 @@ import (
 	"naskah/internal/theme"
 )
 
-// SiteInfo is what every page shows of the site as a whole.
-type SiteInfo struct {
-	Title, Description, Language string
-}
-
-// Page holds what every page's layout needs.
-type Page struct {
-	Site        SiteInfo
-	Title       string // the page's own title; empty on the home page
-	Description string
-	Canonical   string // absolute URL; empty for the error page
-	OGType      string
-	Feed        string // path of the Atom feed that fits the page
-	Crumbs      []Crumb
-	NoIndex     bool
-	// Image is the share image of Open Graph and Twitter cards.
-	Image Image
-	// Refresh, if set, sends the browser on to this site path at once: the
-	// redirect pages of short links have it.
-	Refresh string
-}
-
-// Image is a share image with its size and text alternative.
-type Image struct {
-	URL           string // absolute
-	Width, Height int
-	Alt           string
-}
-
-// Crumb is one step of the breadcrumb trail; the last has no URL.
-type Crumb struct{ Name, URL string }
-
 // Link is a named link.
 type Link struct{ Name, URL string }
 
 type homeView struct {
-	Page
+	theme.Page
 	Regions []*site.Region
 	Latest  []*site.Version
 }
 
 type topicsView struct {
-	Page
+	theme.Page
 	Tags []*site.Tag
 }
 
 type regionView struct {
-	Page
+	theme.Page
 	Region *site.Region
 }
 
 type versionView struct {
-	Page
+	theme.Page
 	Version *site.Version
 	Tags    []Link
 	Share   shareKit
@@ -87,7 +55,7 @@ type versionView struct {
 }
 
 type historyView struct {
-	Page
+	theme.Page
 	Policy   *site.Policy
 	Versions []historyRow // newest first
 }
@@ -98,7 +66,7 @@ type historyRow struct {
 }
 
 type topicView struct {
-	Page
+	theme.Page
 	Tag *site.Tag
 }
 
@@ -209,28 +177,22 @@ func (r *renderer) t(key string, args ...any) string {
 	return s
 }
 
-func (r *renderer) base(urlPath, title, description string) Page {
-	if description == "" {
-		description = r.site.Description
-	}
-	return Page{
-		Site: SiteInfo{Title: r.site.Title, Description: r.site.Description, Language: r.site.Language}, Title: title, Description: description,
-		Canonical: r.site.Abs(urlPath), OGType: "website", Feed: "/feed.xml",
-		Image: SiteImage(r.site.BaseURL, r.t("share.site_card_alt", r.site.Title)),
-	}
+func (r *renderer) base(urlPath, title, description string) theme.Page {
+	info := theme.SiteInfo{Title: r.site.Title, Description: r.site.Description, Language: r.site.Language, BaseURL: r.site.BaseURL}
+	return r.theme.NewPage(info, urlPath, title, description)
 }
 
 func (r *renderer) regionName(reg *site.Region) string {
 	return r.t("kind."+reg.Kind) + " " + reg.Name
 }
 
-func (r *renderer) crumbs(reg *site.Region, p *site.Policy, last string) []Crumb {
-	c := []Crumb{{Name: r.t("nav.home"), URL: "/"}}
+func (r *renderer) crumbs(reg *site.Region, p *site.Policy, last string) []theme.Crumb {
+	c := []theme.Crumb{{Name: r.t("nav.home"), URL: "/"}}
 	if reg != nil {
-		c = append(c, Crumb{Name: r.regionName(reg), URL: reg.URL()})
+		c = append(c, theme.Crumb{Name: r.regionName(reg), URL: reg.URL()})
 	}
 	if p != nil {
-		c = append(c, Crumb{Name: p.Current.Title, URL: p.URL()})
+		c = append(c, theme.Crumb{Name: p.Current.Title, URL: p.URL()})
 	}
-	return append(c, Crumb{Name: last})
+	return append(c, theme.Crumb{Name: last})
 }

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"naskah/internal/theme"
 	"net/url"
 	"strings"
 
@@ -9,20 +10,9 @@ import (
 	"naskah/internal/site"
 )
 
-// The files beside each version's page that socialisation staff share.
-const (
-	cardFile = "kartu.png" // the share card, og:image
-	qrFile   = "qr.svg"    // the QR code of the short link, to download
-)
-
-// SiteCard is the share card of the pages that belong to no version.
-const SiteCard = "/" + cardFile
-
-// SiteImage is the share image of pages that belong to no version; the server
-// uses it for the pages it renders.
-func SiteImage(baseURL, alt string) Image {
-	return Image{URL: baseURL + SiteCard, Width: card.Width, Height: card.Height, Alt: alt}
-}
+// qrFile, beside each version's page, is the QR code of its short link, for
+// socialisation staff to download. The share card (theme.CardFile) is beside it.
+const qrFile = "qr.svg"
 
 // shareKit is what a version's page offers for sharing it: exact links, share
 // links that load nothing from their targets, the QR code of its short link
@@ -74,7 +64,7 @@ func (r *renderer) share(v *site.Version) (shareKit, error) {
 	}
 	c := r.card(v)
 	r.mu.Lock()
-	r.cardsToDraw[v.URL()[1:]+cardFile] = c
+	r.cardsToDraw[v.URL()[1:]+theme.CardFile] = c
 	r.mu.Unlock()
 	return k, nil
 }
@@ -120,8 +110,8 @@ func (r *renderer) card(v *site.Version) card.Card {
 }
 
 // versionImage is the share image of v's pages.
-func (r *renderer) versionImage(v *site.Version) Image {
+func (r *renderer) versionImage(v *site.Version) theme.Image {
 	c := r.card(v)
 	alt := r.t("share.card_alt", c.Title, c.Region, c.Status)
-	return Image{URL: r.site.Abs(v.URL() + cardFile), Width: card.Width, Height: card.Height, Alt: alt}
+	return theme.Image{URL: r.site.Abs(v.URL() + theme.CardFile), Width: theme.CardWidth, Height: theme.CardHeight, Alt: alt}
 }

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"naskah/internal/theme"
 	"strings"
 
 	"naskah/internal/site"
@@ -17,7 +18,7 @@ func IsShortLink(name string) bool { return strings.HasPrefix(name, shortDir) }
 func ShortLinkFile(v *site.Version) string { return fileFor(v.ShortURL() + "/") }
 
 type shortView struct {
-	Page
+	theme.Page
 	Version *site.Version
 }
 

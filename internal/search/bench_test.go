@@ -41,7 +41,7 @@ func benchCatalog(b *testing.B) *catalog.Catalog {
 			benchErr = err
 			return
 		}
-		benchCat = catalog.New(res.Site)
+		benchCat = res.Site.Catalog()
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)

@@ -36,7 +36,7 @@ func testCatalogs(t *testing.T) map[string]*catalog.Catalog {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cats[name] = catalog.New(res.Site)
+		cats[name] = res.Site.Catalog()
 	}
 	return cats
 }

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"naskah/internal/legal"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -226,14 +226,11 @@ func (r *Request) normalize() error {
 	case r.Page < 1 || r.Page*r.Size > MaxDepth:
 		return &QueryError{Msg: fmt.Sprintf("page di luar jangkauan (paling dalam %d hasil)", MaxDepth)}
 	}
-	if r.Status != "" && !slices.Contains(Statuses, r.Status) {
+	if r.Status != "" && !legal.ValidState(r.Status) {
 		return &QueryError{Msg: "status harus berlaku, diganti, dicabut atau rancangan"}
 	}
 	return nil
 }
-
-// Statuses are the states a reader sees, which status= filters by.
-var Statuses = []string{"berlaku", "diganti", "dicabut", "rancangan"}
 
 // IsQueryError reports whether err is the reader's to fix.
 func IsQueryError(err error) bool {

@@ -80,7 +80,7 @@ func largestPair(c *catalog.Catalog) (string, string) {
 		}
 	}
 	n := len(best.Versions)
-	return refOf(best.Versions[n-2]), refOf(best.Versions[n-1])
+	return refOf(best.Versions[n-2]).String(), refOf(best.Versions[n-1]).String()
 }
 
 // measure sends the targets round robin from 32 concurrent clients and reports

@@ -2,40 +2,25 @@ package server
 
 import (
 	"net/http"
-	"strings"
 	"sync"
 
 	"naskah/internal/catalog"
 	"naskah/internal/compare"
-	"naskah/internal/content"
+	"naskah/internal/legal"
 )
 
-// docRef names a version as the comparison routes take it: REGION/POLICY[@VERSION].
-type docRef struct{ region, policy, version string }
-
-func (r docRef) String() string {
-	s := r.region + "/" + r.policy
-	if r.version != "" {
-		s += "@" + r.version
-	}
-	return s
-}
-
 // parseRef reads a reference; name is the parameter, for the error message.
-func parseRef(name, s string) (docRef, error) {
-	var r docRef
-	path, version, hasVersion := strings.Cut(s, "@")
-	r.region, r.policy, _ = strings.Cut(path, "/")
-	r.version = version
-	if !content.ValidSlug(r.region) || !content.ValidSlug(r.policy) || (hasVersion && !content.ValidSlug(version)) {
-		return r, badRequest(name + " harus berbentuk DAERAH/KEBIJAKAN atau DAERAH/KEBIJAKAN@VERSI, misalnya mamuju/kebijakan-pengelolaan-kepegawaian-asn@v2")
+func parseRef(name, s string) (legal.Ref, error) {
+	r, err := legal.ParseRef(s)
+	if err != nil {
+		return r, badRequest(name + " " + err.Error())
 	}
 	return r, nil
 }
 
 // resolve finds the version a reference names; no version means the one in force.
-func resolve(c *catalog.Catalog, r docRef) (*catalog.Version, error) {
-	return lookupVersion(c, r.region, r.policy, r.version)
+func resolve(c *catalog.Catalog, r legal.Ref) (*catalog.Version, error) {
+	return lookupVersion(c, r.Region, r.Policy, r.Version)
 }
 
 type docJSON struct {
@@ -95,7 +80,7 @@ func comparePair(st *state, q map[string][]string) (*comparison, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, _ := st.compares.GetOrPut(refOf(a)+"|"+refOf(b), &comparison{a: a, b: b})
+	c, _ := st.compares.GetOrPut(refOf(a).String()+"|"+refOf(b).String(), &comparison{a: a, b: b})
 	return c, nil
 }
 

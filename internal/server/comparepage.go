@@ -1,16 +1,17 @@
 package server
 
 import (
+	"naskah/internal/legal"
+	"naskah/internal/theme"
 	"net/http"
 
 	"naskah/internal/catalog"
 	"naskah/internal/compare"
-	"naskah/internal/pages"
 )
 
 // compareView is the comparison page.
 type compareView struct {
-	pages.Page
+	theme.Page
 	A, B       *catalog.Version // nil until chosen
 	AName      string
 	BName      string
@@ -74,8 +75,8 @@ func (s *Server) fillComparison(st *state, v *compareView, a, b *catalog.Version
 	v.A, v.B, v.Result = a, b, res
 	v.AName, v.BName = docName(st, a), docName(st, b)
 	v.Title = mustT(st, "compare.versus", v.AName, v.BName)
-	base := "/bandingkan?a=" + pages.RefQuery(refOf(a)) + "&b=" + pages.RefQuery(refOf(b))
-	v.InlineURL, v.SideURL = base, base+"&view=side"
+	base := theme.CompareURL(refOf(a), refOf(b), "")
+	v.InlineURL, v.SideURL = base, theme.CompareURL(refOf(a), refOf(b), "side")
 	v.ShareURL = st.cat.BaseURL + base
 	v.Canonical = v.ShareURL
 	for _, p := range res.Sections {
@@ -95,14 +96,16 @@ func docName(st *state, v *catalog.Version) string {
 	return mustT(st, "compare.heading", v.Title, region, v.Label)
 }
 
-func refOf(v *catalog.Version) string { return v.Region + "/" + v.Policy + "@" + v.Slug }
+func refOf(v *catalog.Version) legal.Ref {
+	return legal.Ref{Region: v.Region, Policy: v.Policy, Version: v.Slug}
+}
 
 // anchorOf is the version whose neighbours a select offers: the one chosen, else
 // the one chosen on the other side.
 func anchorOf(c *catalog.Catalog, refs ...string) *catalog.Version {
 	for _, s := range refs {
 		if r, err := parseRef("", s); err == nil {
-			if v := c.Version(r.region, r.policy, r.version); v != nil {
+			if v := c.Version(r.Region, r.Policy, r.Version); v != nil {
 				return v
 			}
 		}
@@ -118,7 +121,7 @@ func options(c *catalog.Catalog, anchor *catalog.Version, selected string) []opt
 	var out []option
 	seen := map[string]bool{}
 	add := func(v *catalog.Version, label string) {
-		ref := refOf(v)
+		ref := refOf(v).String()
 		if seen[ref] {
 			return
 		}

@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"naskah/internal/content"
+	"naskah/internal/legal"
 	"naskah/internal/search"
 )
 
@@ -25,11 +25,11 @@ func searchParams(v url.Values) (search.Request, error) {
 		return r, badRequest("terlalu banyak region (paling banyak 20)")
 	}
 	for _, reg := range r.Regions {
-		if !content.ValidSlug(reg) {
+		if !legal.ValidSlug(reg) {
 			return r, badRequest("region harus berupa slug, misalnya mamuju")
 		}
 	}
-	if r.Tag != "" && !content.ValidSlug(r.Tag) {
+	if r.Tag != "" && !legal.ValidSlug(r.Tag) {
 		return r, badRequest("tag harus berupa slug, misalnya pelatihan")
 	}
 	switch v.Get("versions") {

@@ -2,19 +2,19 @@ package server
 
 import (
 	"html/template"
+	"naskah/internal/legal"
+	"naskah/internal/theme"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"naskah/internal/catalog"
-	"naskah/internal/content"
-	"naskah/internal/pages"
 	"naskah/internal/search"
 )
 
 // searchView is the search page.
 type searchView struct {
-	pages.Page
+	theme.Page
 	Query     string
 	Request   search.Request
 	Error     string
@@ -23,7 +23,7 @@ type searchView struct {
 	Regions   []*catalog.Region
 	Region    string // the region chosen in the form
 	Tags      []string
-	Statuses  []string
+	Statuses  []legal.State
 	Filtered  bool   // a filter narrows the search
 	Unfilter  string // the same search without filters
 	Prev      string
@@ -50,7 +50,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	defer st.release()
 	v := searchView{
 		Page: s.basePage(st, "search.title"), Query: req.Query, Request: req,
-		Regions: st.cat.Regions, Tags: st.cat.Tags(), Statuses: search.Statuses,
+		Regions: st.cat.Regions, Tags: st.cat.Tags(), Statuses: legal.States(),
 	}
 	if len(req.Regions) > 0 {
 		v.Region = req.Regions[0]
@@ -102,7 +102,7 @@ func (s *Server) fillHits(st *state, v *searchView, q url.Values) {
 			kind, _ := st.theme.Strings().T("kind." + reg.Kind)
 			ph.RegionName = kind + " " + reg.Name
 		}
-		if d, err := content.ParseDate(h.Date); err == nil {
+		if d, err := legal.ParseDate(h.Date); err == nil {
 			ph.DateText, _ = st.theme.Strings().Date(d)
 		}
 		for _, f := range h.Fragments {
@@ -130,16 +130,12 @@ func pageURL(q url.Values, page int) string {
 }
 
 // basePage is the layout data of a page the server renders.
-func (s *Server) basePage(st *state, titleKey string) pages.Page {
-	title, _ := st.theme.Strings().T(titleKey)
-	return pages.Page{
-		Site:   pages.SiteInfo{Title: st.cat.Title, Description: st.cat.Description, Language: st.cat.Language},
-		Title:  title,
-		OGType: "website",
-		Feed:   "/feed.xml",
-		Crumbs: []pages.Crumb{{Name: mustT(st, "nav.home"), URL: "/"}, {Name: title}},
-		Image:  pages.SiteImage(st.cat.BaseURL, mustT(st, "share.site_card_alt", st.cat.Title)),
-	}
+func (s *Server) basePage(st *state, titleKey string) theme.Page {
+	title := mustT(st, titleKey)
+	info := theme.SiteInfo{Title: st.cat.Title, Description: st.cat.Description, Language: st.cat.Language, BaseURL: st.cat.BaseURL}
+	p := st.theme.NewPage(info, "", title, "")
+	p.Crumbs = []theme.Crumb{{Name: mustT(st, "nav.home"), URL: "/"}, {Name: title}}
+	return p
 }
 
 // mustT is a UI string; a theme that lacks it shows the key rather than failing

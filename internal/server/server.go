@@ -19,7 +19,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"naskah/internal/catalog"
-	"naskah/internal/pages"
 	"naskah/internal/search"
 	"naskah/internal/theme"
 	"net/http"
@@ -220,7 +219,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 
 // errorView is the themed page of an error other than 404.
 type errorView struct {
-	pages.Page
+	theme.Page
 	Status  int
 	Message string
 }

@@ -1,14 +1,13 @@
 package server
 
 import (
+	"naskah/internal/legal"
 	"testing"
-
-	"naskah/internal/site"
 )
 
 func TestShortLinkRedirects(t *testing.T) {
 	s := newTestServer(t)
-	code := site.ShortCode("contoh/kebijakan-uji/2024-01")
+	code := legal.ShortCode("contoh/kebijakan-uji/2024-01")
 	tests := []struct {
 		target   string
 		status   int

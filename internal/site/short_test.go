@@ -1,29 +1,12 @@
 package site
 
 import (
+	"naskah/internal/legal"
 	"strings"
 	"testing"
 
 	"naskah/internal/content"
 )
-
-func TestShortCode(t *testing.T) {
-	a := ShortCode("mamuju/kebijakan/v1")
-	if len(a) != ShortLen {
-		t.Fatalf("ShortCode = %q, want %d characters", a, ShortLen)
-	}
-	for _, c := range a {
-		if !strings.ContainsRune(ShortAlphabet, c) {
-			t.Errorf("ShortCode = %q has %q, not in the alphabet", a, c)
-		}
-	}
-	if b := ShortCode("mamuju/kebijakan/v1"); b != a {
-		t.Errorf("ShortCode is not stable: %q then %q", a, b)
-	}
-	if b := ShortCode("mamuju/kebijakan/v2"); b == a {
-		t.Errorf("two identities share the code %q", a)
-	}
-}
 
 func TestShortCodesIndexVersions(t *testing.T) {
 	s, err := New(tree(version("v1", content.Published, "2024-01"), version("v2", content.Published, "2025-01")), nil, Options{})
@@ -31,7 +14,7 @@ func TestShortCodesIndexVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, v := range s.Versions {
-		if want := ShortCode("r/p/" + v.Slug); v.Short != want || s.Short[want] != v {
+		if want := legal.ShortCode("r/p/" + v.Slug); v.Short != want || s.Short[want] != v {
 			t.Errorf("%s: Short = %q, want %q indexed in Site.Short", v.Slug, v.Short, want)
 		}
 		if got, want := v.ShortURL(), "/s/"+v.Short; got != want {
@@ -41,7 +24,7 @@ func TestShortCodesIndexVersions(t *testing.T) {
 }
 
 func TestShortCodeCollisionIsAnError(t *testing.T) {
-	tiny := func(identity string) string { return ShortCode(identity)[:0] + "x" }
+	tiny := func(identity string) string { return legal.ShortCode(identity)[:0] + "x" }
 	_, err := New(tree(version("v1", content.Published, "2024-01"), version("v2", content.Published, "2025-01")), nil, Options{ShortCode: tiny})
 	if err == nil {
 		t.Fatal("New accepted two versions with one short code")

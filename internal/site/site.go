@@ -22,6 +22,7 @@ package site
 
 import (
 	"fmt"
+	"naskah/internal/legal"
 	"net/url"
 	"sort"
 	"strings"
@@ -39,7 +40,7 @@ type Options struct {
 	BaseURL  string
 	Fallback string
 	// ShortCode derives a version's short code from its identity; nil means
-	// ShortCode. Tests inject a weaker one to provoke collisions.
+	// legal.ShortCode. Tests inject a weaker one to provoke collisions.
 	ShortCode func(identity string) string
 }
 
@@ -79,9 +80,9 @@ type Version struct {
 	Policy                                    *Policy
 	Slug, Label, Title, Summary, Number, Note string
 	Source                                    string
-	Date                                      content.Date
+	Date                                      legal.Date
 	Status                                    content.Status
-	State                                     State
+	State                                     legal.State
 	Tags                                      []string
 	Doc                                       *markdown.Rendered
 	// Path names the source file and BodyLine the line its body starts on, for
@@ -101,17 +102,6 @@ type Tag struct {
 	Slug     string
 	Policies []*Policy
 }
-
-// State is the status a reader sees for a version.
-type State string
-
-// The states a reader sees: Berlaku, Tidak berlaku (diganti), Dicabut, Rancangan.
-const (
-	InForce    State = "berlaku"
-	Superseded State = "diganti"
-	Revoked    State = "dicabut"
-	Draft      State = "rancangan"
-)
 
 // Docs maps a version's or region's source path to its rendered Markdown.
 type Docs map[string]*markdown.Rendered
@@ -210,16 +200,16 @@ func current(versions []*Version) *Version {
 	return versions[len(versions)-1]
 }
 
-func state(v, cur *Version) State {
+func state(v, cur *Version) legal.State {
 	switch {
 	case v.Status == content.Draft:
-		return Draft
+		return legal.Draft
 	case v.Status == content.Revoked:
-		return Revoked
+		return legal.Revoked
 	case v == cur:
-		return InForce
+		return legal.InForce
 	default:
-		return Superseded
+		return legal.Superseded
 	}
 }
 

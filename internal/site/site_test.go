@@ -1,6 +1,7 @@
 package site
 
 import (
+	"naskah/internal/legal"
 	"testing"
 	"time"
 
@@ -10,7 +11,7 @@ import (
 )
 
 func version(slug string, status content.Status, date string, tags ...string) content.Version {
-	d, err := content.ParseDate(date)
+	d, err := legal.ParseDate(date)
 	if date != "" && err != nil {
 		panic(err)
 	}
@@ -28,9 +29,9 @@ func tree(versions ...content.Version) *content.Tree {
 }
 
 // states returns each version's slug and state, oldest first, and the current one.
-func states(t *testing.T, s *Site) (map[string]State, string) {
+func states(t *testing.T, s *Site) (map[string]legal.State, string) {
 	t.Helper()
-	got := map[string]State{}
+	got := map[string]legal.State{}
 	if len(s.Regions[0].Policies) == 0 {
 		return got, ""
 	}
@@ -46,44 +47,44 @@ func TestStates(t *testing.T) {
 		name        string
 		versions    []content.Version
 		drafts      bool
-		want        map[string]State
+		want        map[string]legal.State
 		wantCurrent string
 	}{
 		{
 			name:        "newest published is in force",
 			versions:    []content.Version{version("v1", content.Published, "2024-01"), version("v2", content.Published, "2025-01")},
-			want:        map[string]State{"v1": Superseded, "v2": InForce},
+			want:        map[string]legal.State{"v1": legal.Superseded, "v2": legal.InForce},
 			wantCurrent: "v2",
 		},
 		{
 			name:        "drafts left out by default",
 			versions:    []content.Version{version("v1", content.Published, ""), version("v2", content.Draft, "")},
-			want:        map[string]State{"v1": InForce},
+			want:        map[string]legal.State{"v1": legal.InForce},
 			wantCurrent: "v1",
 		},
 		{
 			name:        "a draft does not displace the version in force",
 			versions:    []content.Version{version("v1", content.Published, ""), version("v2", content.Draft, "")},
 			drafts:      true,
-			want:        map[string]State{"v1": InForce, "v2": Draft},
+			want:        map[string]legal.State{"v1": legal.InForce, "v2": legal.Draft},
 			wantCurrent: "v1",
 		},
 		{
 			name:        "revoked",
 			versions:    []content.Version{version("v1", content.Published, ""), version("v2", content.Revoked, "")},
-			want:        map[string]State{"v1": InForce, "v2": Revoked},
+			want:        map[string]legal.State{"v1": legal.InForce, "v2": legal.Revoked},
 			wantCurrent: "v1",
 		},
 		{
 			name:        "only revoked: the newest is shown",
 			versions:    []content.Version{version("v1", content.Revoked, "")},
-			want:        map[string]State{"v1": Revoked},
+			want:        map[string]legal.State{"v1": legal.Revoked},
 			wantCurrent: "v1",
 		},
 		{
 			name:     "only drafts: the policy is absent",
 			versions: []content.Version{version("v1", content.Draft, "")},
-			want:     map[string]State{},
+			want:     map[string]legal.State{},
 		},
 	}
 	for _, tt := range tests {

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"naskah/internal/legal"
 	"sort"
 	"strconv"
 
 	"github.com/BurntSushi/toml"
 
-	"naskah/internal/content"
 )
 
 // Strings holds a theme's UI text for one language, by dotted key ("status.berlaku").
@@ -78,7 +78,7 @@ func (s Strings) Keys() []string {
 // Date writes d as readers of the language write dates: "6 April 2025", "April 2025".
 // The order and month names come from the strings "date.day", "date.month" and
 // "month.1" … "month.12".
-func (s Strings) Date(d content.Date) (string, error) {
+func (s Strings) Date(d legal.Date) (string, error) {
 	if d.IsZero() {
 		return "", nil
 	}

@@ -2,6 +2,7 @@ package theme
 
 import (
 	"io/fs"
+	"naskah/internal/legal"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,7 +10,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"naskah/internal/content"
 	"naskah/themes"
 )
 
@@ -66,7 +66,7 @@ func TestDate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := content.ParseDate(tt.date)
+		d, err := legal.ParseDate(tt.date)
 		if err != nil {
 			t.Fatal(err)
 		}
