@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"naskah/internal/card"
+	"naskah/internal/pages/card"
 )
 
 // cards draws every queued share card and the site's own, in parallel: at a

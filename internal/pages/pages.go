@@ -14,7 +14,7 @@ import (
 	"io/fs"
 	"sync"
 
-	"naskah/internal/card"
+	"naskah/internal/pages/card"
 	"naskah/internal/site"
 	"naskah/internal/theme"
 )

@@ -5,8 +5,8 @@ import (
 	"net/url"
 	"strings"
 
-	"naskah/internal/card"
-	"naskah/internal/qrcode"
+	"naskah/internal/pages/card"
+	"naskah/internal/pages/qrcode"
 	"naskah/internal/site"
 )
 

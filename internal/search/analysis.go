@@ -15,7 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"naskah/internal/catalog"
-	"naskah/internal/stemmer"
+	"naskah/internal/search/stemmer"
 )
 
 // Names in the index mapping.

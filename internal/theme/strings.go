@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"github.com/BurntSushi/toml"
-
 )
 
 // Strings holds a theme's UI text for one language, by dotted key ("status.berlaku").

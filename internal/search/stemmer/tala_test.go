@@ -1,5 +1,8 @@
 package stemmer
 
+// The light stemmer of Tala (2003), as in Lucene: the yardstick Stemmer is
+// measured against in the relevance tests. Only tests use it.
+
 // A Mode selects how much of a word the light stemmer removes.
 type Mode int
 
@@ -60,11 +63,6 @@ func (l *Light) Stem(word string) string {
 	return s.f.String()
 }
 
-// Inflectional suffixes, in the order Tala removes them.
-var (
-	particles   = [...]string{"kah", "lah", "pun"}
-	possessives = [...]string{"ku", "mu", "nya"}
-)
 
 // removeAny removes the first of suffixes that the word ends with.
 func (s *lightState) removeAny(suffixes []string) {

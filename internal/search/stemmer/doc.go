@@ -2,7 +2,6 @@
 // one form of a word finds the others: pegawai and kepegawaian, nilai and
 // penilaian, layanan and melayani.
 //
-// Light is the dictionary-free light stemmer of Tala (2003), as in Lucene.
 // Stemmer is a confix-stripping stemmer in the style of Nazief and Adriani:
 // it removes inflectional suffixes, a derivational suffix and up to three
 // derivational prefixes, undoing the sound changes of the nasal prefixes
@@ -12,21 +11,22 @@
 // takes the one the most affixes removed lead to. A short built-in list of
 // base words of civil-service text supplies roots a corpus seldom uses alone
 // (layan, terap) and keeps whole words that only look derived (ketua,
-// pemerintah, kinerja). Stemmer joins far more forms than Light and, unlike
-// Light, does not cut roots such as nilai and pegawai.
+// pemerintah, kinerja). Against the dictionary-free light stemmer of Tala
+// (2003), as in Lucene, which the tests keep as the yardstick of the relevance
+// set, Stemmer joins far more forms and does not cut roots such as nilai and
+// pegawai.
 //
-// Both stemmers expect one lowercased token with stop words already removed.
+// Stemmer expects one lowercased token with stop words already removed.
 // For every input, Stem returns a string no longer than its input and not
 // empty unless the input is; it never panics. Stemmer returns a word
 // unchanged when no root of it is attested, when it is shorter than four
 // bytes or longer than 40, and when it holds anything but the letters a to
-// z. Both stemmers keep no state between calls and are safe for concurrent
-// use; a Stemmer is as safe as its Lexicon. Stemming allocates nothing unless
+// z. It keeps no state between calls and is as safe for concurrent use as its
+// Lexicon. Stemming allocates nothing unless
 // the stem begins with a letter a nasal prefix had replaced, and then only
 // the stem.
 //
-// Stemming is not idempotent in general: Light may cut a stem further
-// (kepegawaian → gawai → gawa). Stemmer's stems are attested words that it
-// maps to themselves in practice, but that is not guaranteed for every
+// Stemming is not idempotent in general. Stemmer's stems are attested words
+// that it maps to themselves in practice, but that is not guaranteed for every
 // input.
 package stemmer

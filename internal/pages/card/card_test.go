@@ -82,7 +82,7 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run go test ./internal/card -update)", err)
+				t.Fatalf("%v (run go test ./internal/pages/card -update)", err)
 			}
 			if diff := pixelDiff(decode(t, want), decode(t, data)); diff != "" {
 				t.Errorf("card differs from %s: %s", golden, diff)

@@ -203,3 +203,9 @@ func rStrips(ss *strips, f form, k prefixKind) {
 		ss.add(strip{kind: k, rest: f.drop(2)})
 	}
 }
+
+// Inflectional suffixes, in the order Tala removes them.
+var (
+	particles   = [...]string{"kah", "lah", "pun"}
+	possessives = [...]string{"ku", "mu", "nya"}
+)
