@@ -117,8 +117,8 @@ func measureRebuild(ctx context.Context, o options, work, bin string, r *report,
 	content := filepath.Join(work, "content")
 	cfg := build.Config{Content: os.DirFS(content), ContentDir: "content",
 		Out: filepath.Join(work, "preview"), Data: filepath.Join(work, "preview-data")}
-	p, _, err := build.NewPreview(ctx, cfg)
-	if err != nil {
+	p := build.New(cfg)
+	if _, err := p.Rebuild(ctx, false); err != nil {
 		return err
 	}
 	defer p.Close()

@@ -22,13 +22,14 @@ func preview(ctx context.Context, b buildFlags, ln net.Listener, scfg server.Con
 		return err
 	}
 	start := time.Now()
-	p, u, err := build.NewPreview(ctx, cfg)
-	printWarnings(resultOf(u), stderr)
+	p := build.New(cfg)
+	u, err := p.Rebuild(ctx, false)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return errReported
 	}
 	defer p.Close()
+	printWarnings(u.Result, stderr)
 	fmt.Fprintf(stdout, "naskah serve -watch: %d berkas ke %s dalam %s\n", len(u.Files), b.out, time.Since(start).Round(time.Millisecond))
 	srv, err := server.NewPreview(scfg, u.Catalog, u.Index, u.Theme)
 	if err != nil {
@@ -48,11 +49,4 @@ func preview(ctx context.Context, b buildFlags, ln net.Listener, scfg server.Con
 	go loop.Run(ctx)
 	fmt.Fprintf(stdout, "naskah serve -watch: pratinjau di http://%s/ (Ctrl+C untuk berhenti)\n", ln.Addr())
 	return serveHTTP(ctx, ln, live.Wrap(srv), log)
-}
-
-func resultOf(u *build.Update) *build.Result {
-	if u == nil {
-		return nil
-	}
-	return &u.Result
 }

@@ -51,8 +51,8 @@ func BenchmarkPreviewRebuild(b *testing.B) {
 	src := benchCorpus(b)
 	dir := b.TempDir()
 	cfg := Config{Content: os.DirFS(src), ContentDir: "content", Out: filepath.Join(dir, "public"), Data: filepath.Join(dir, "data")}
-	p, _, err := NewPreview(context.Background(), cfg)
-	if err != nil {
+	p := New(cfg)
+	if _, err := p.Rebuild(context.Background(), false); err != nil {
 		b.Fatal(err)
 	}
 	defer p.Close()

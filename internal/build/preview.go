@@ -1,108 +1,85 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
 	"naskah/internal/catalog"
 	"naskah/internal/content"
-	"naskah/internal/markdown"
 	"naskah/internal/pages"
 	"naskah/internal/publish"
 	"naskah/internal/search"
 	"naskah/internal/site"
 	"naskah/internal/theme"
-	"naskah/themes"
 )
 
-// docCache keeps rendered bodies by source path, with the body they were rendered
-// from: comparing bodies costs less than hashing them. A nil *docCache keeps
-// nothing.
-type docCache struct {
-	docs map[string]cachedDoc
-}
-
-type cachedDoc struct {
-	body []byte
-	doc  *markdown.Rendered
-}
-
-func (c *docCache) get(path string, body []byte) *markdown.Rendered {
-	if c == nil {
-		return nil
-	}
-	if d, ok := c.docs[path]; ok && bytes.Equal(d.body, body) {
-		return d.doc
-	}
-	return nil
-}
-
-// put is called from one goroutine, after the parallel rendering.
-func (c *docCache) put(path string, body []byte, doc *markdown.Rendered) {
-	if c != nil {
-		c.docs[path] = cachedDoc{body, doc}
-	}
-}
-
-// Preview builds a site for the live preview and rebuilds it after a change,
-// doing again only what the change needs: the Markdown of changed files, the pages
-// of the policies they belong to (and the site-wide pages), and those policies'
-// entries in the search index. Files in the output are rewritten only when their
-// bytes change. Drafts are always included.
-type Preview struct {
-	cfg      Config
-	themeFS  fs.FS
-	theme    *theme.Theme
-	md       *markdown.Renderer
-	cache    *docCache
-	sources  *content.Cache    // the decoded version files
-	policies map[string]uint64 // fingerprint by "region/policy"
-	seed     maphash.Seed      // of the fingerprints
-	files    map[string][]byte
-	index    *search.Index    // writable, shared with the server
-	catalog  *catalog.Catalog // of the last rebuild, written to the data directory by Close
-	live     *publish.Live    // the published build that rebuilds change in place
-}
-
-// Update is a rebuilt site, for the server to swap in.
+// Update is a site the preview rebuilt, for the server to swap in.
 type Update struct {
-	Result
+	*Result
 	Catalog *catalog.Catalog
 	Index   *search.Index
 	Theme   *theme.Theme
-	Written int // files written or removed in the output
-	Full    bool
+	Full    bool // every policy's pages were rendered again
 }
 
-// NewPreview makes the first, full build of the preview.
-func NewPreview(ctx context.Context, cfg Config) (*Preview, *Update, error) {
-	if cfg.Data == "" {
-		return nil, nil, errors.New("build: the preview needs a data directory")
+// previewState is what Rebuild keeps of the last good build.
+type previewState struct {
+	live     *publish.Live
+	index    *search.Index     // writable, shared with the server
+	catalog  *catalog.Catalog  // of the last rebuild, for Close to seal; nil while sealed
+	site     uint64            // fingerprint of the site's own file
+	policies map[string]uint64 // fingerprint by "region/policy"
+	files    map[string][]byte // the output of the last good build
+}
+
+// Rebuild builds the site for the live preview, drafts included, and publishes
+// it: in full the first time, and afterwards only the output files whose bytes
+// changed and the changed policies' entries in the index. With themeChanged, or
+// when the site's own file changed, it renders every page again. On error
+// nothing is published and the last good site stays as it was.
+func (b *Builder) Rebuild(ctx context.Context, themeChanged bool) (*Update, error) {
+	if b.cfg.Data == "" {
+		return nil, errors.New("build: the preview needs a data directory")
 	}
-	cfg.Drafts = true
-	p := &Preview{cfg: cfg, themeFS: cfg.Theme, seed: maphash.MakeSeed(), sources: content.NewCache()}
-	if p.themeFS == nil {
-		p.themeFS = themes.Default()
+	if b.sources == nil {
+		b.cfg.Drafts, b.sources, b.docs = true, content.NewCache(), &docCache{docs: map[string]cachedDoc{}}
 	}
-	u, err := p.Rebuild(ctx, true)
+	res, err := b.prepare(ctx, themeChanged)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return p, u, nil
+	siteFP, policies := b.fingerprints(res.tree)
+	p := b.preview
+	changed, full := changedPolicies(p, policies, p == nil || themeChanged || siteFP != p.site)
+	u := &Update{Result: res, Theme: b.theme, Full: full}
+	if err := res.time("pages", func() error { return b.renderChanged(ctx, u, changed) }); err != nil {
+		return nil, err
+	}
+	if err := linkProblems(u.Site, memFiles(u.Files)); err != nil {
+		return nil, err
+	}
+	if err := res.time("publish", func() error { return b.publishPreview(ctx, u, slices.Sorted(maps.Keys(changed))) }); err != nil {
+		return nil, err
+	}
+	b.preview.site, b.preview.policies, b.preview.files = siteFP, policies, u.Files
+	return u, nil
 }
 
-// Close releases the index and seals the snapshot with the catalog of the last good
-// build, so that it matches the index for a later naskah serve -no-build. (Writing
-// the catalog after every rebuild would cost more than the rest of a rebuild.)
-func (p *Preview) Close() error {
-	if p.index == nil {
+// Close releases the preview's index and seals its snapshot with the catalog of
+// the last good build, so that it matches the index for a later naskah serve
+// -no-build. (Writing the catalog after every rebuild would cost more than the
+// rest of a rebuild.)
+func (b *Builder) Close() error {
+	p := b.preview
+	if p == nil {
 		return nil
 	}
+	b.preview = nil
 	err := p.index.Close()
 	if p.catalog != nil {
 		err = errors.Join(err, p.live.Seal(p.catalog))
@@ -110,123 +87,63 @@ func (p *Preview) Close() error {
 	return err
 }
 
-// Rebuild reads the content again and publishes what changed. With themeChanged,
-// or before the first build, it renders everything. On error nothing is published
-// and the last good site stays as it was.
-func (p *Preview) Rebuild(ctx context.Context, themeChanged bool) (*Update, error) {
-	u := &Update{Full: p.index == nil || themeChanged}
-	var tree *content.Tree
-	err := u.time("load", func() (err error) {
-		tree, err = content.LoadCached(p.cfg.Content, p.cfg.ContentDir, p.sources)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	u.Warnings = append(tree.Warnings, summaryWarnings(tree)...)
-	if u.Full {
-		if err := p.loadTheme(tree.Site.Language); err != nil {
-			return nil, err
-		}
-	}
-	var docs site.Docs
-	if err := u.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, p.md, p.cache); return err }); err != nil {
-		return nil, err
-	}
-	if err := u.time("site", func() (err error) { u.Site, err = site.New(tree, docs, p.cfg.siteOptions()); return err }); err != nil {
-		return nil, err
-	}
-	fingerprints := policyFingerprints(tree, p.seed)
-	changed := p.changedPolicies(fingerprints, u.Full)
-	if err := u.time("pages", func() error { return p.render(ctx, u, changed) }); err != nil {
-		return nil, err
-	}
-	if problems := checkLinks(u.Site, memFiles(u.Files)); len(problems) > 0 {
-		return nil, problems
-	}
-	if err := u.time("publish", func() error { return p.publish(ctx, u, changed) }); err != nil {
-		return nil, err
-	}
-	p.policies, p.files = fingerprints, u.Files
-	return u, nil
-}
-
-func (p *Preview) loadTheme(lang string) error {
-	if lang == "" {
-		lang = "id"
-	}
-	th, err := theme.Load(p.themeFS, lang)
-	if err != nil {
-		return err
-	}
-	md, err := newMarkdown(th)
-	if err != nil {
-		return err
-	}
-	p.theme, p.md, p.cache = th, md, &docCache{docs: map[string]cachedDoc{}}
-	return nil
-}
-
-// policyFingerprints hashes each policy's sources, front matter and bodies, with its
-// region's, so that any change to what its pages show changes its fingerprint. The
-// hash need only tell this process's builds apart, so a fast one with a seed of the
-// preview's own does.
-func policyFingerprints(tree *content.Tree, seed maphash.Seed) map[string]uint64 {
+// fingerprints hashes the bytes of the site's file, and of each policy's files
+// with its region's, so that any change to what a policy's pages show changes
+// its fingerprint. Undated versions show their file's time, which counts too.
+// The hash need only tell this Builder's builds apart, so a fast one with a seed
+// of its own does.
+func (b *Builder) fingerprints(tree *content.Tree) (uint64, map[string]uint64) {
 	out := map[string]uint64{}
 	for _, r := range tree.Regions {
 		for _, pol := range r.Policies {
 			var h maphash.Hash
-			h.SetSeed(seed)
-			fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%s\x00", r.Name, r.Kind, r.Province, r.Body)
+			h.SetSeed(b.seed)
+			fmt.Fprintf(&h, "%d\x00%s", len(r.Raw), r.Raw)
 			for _, v := range pol.Versions {
-				fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v\x00%s\x00%d\x00",
-					v.Path, v.Title, v.Label, v.Summary, v.Number, v.Source, v.Note, v.Date, v.Status, v.Tags, v.Body, v.BodyLine)
+				fmt.Fprintf(&h, "%s\x00%d\x00%d\x00%s", v.Path, v.ModTime.UnixNano(), len(v.Raw), v.Raw)
 			}
 			out[r.Slug+"/"+pol.Slug] = h.Sum64()
 		}
 	}
-	return out
+	return maphash.Bytes(b.seed, tree.Site.Raw), out
 }
 
 // changedPolicies lists the policies added, removed or changed since the last
-// build. When policies come or go, every policy counts as changed: each policy's
-// pages link to the same kind of policy in another region, which may be the one
-// that came or went.
-func (p *Preview) changedPolicies(now map[string]uint64, full bool) map[string]bool {
+// build, or all of them when full. When policies come or go, every policy counts
+// as changed: each policy's pages link to the same kind of policy in another
+// region, which may be the one that came or went.
+func changedPolicies(last *previewState, now map[string]uint64, full bool) (map[string]bool, bool) {
+	if !full && (len(now) != len(last.policies) || !maps.EqualFunc(now, last.policies, func(uint64, uint64) bool { return true })) {
+		full = true
+	}
 	changed := map[string]bool{}
 	for key, fp := range now {
-		old, ok := p.policies[key]
-		if !ok && !full {
-			return p.changedPolicies(now, true)
-		}
-		if full || old != fp {
+		if full || last.policies[key] != fp {
 			changed[key] = true
 		}
 	}
-	for key := range p.policies {
-		if _, ok := now[key]; !ok {
-			if !full {
-				return p.changedPolicies(now, true)
-			}
-			changed[key] = true
+	if full && last != nil {
+		for key := range last.policies {
+			changed[key] = true // gone: its index entries go too
 		}
 	}
-	return changed
+	return changed, full
 }
 
-// render renders the changed policies' pages and the site-wide ones, and keeps the
-// last build's pages of every other policy.
-func (p *Preview) render(ctx context.Context, u *Update, changed map[string]bool) error {
+// renderChanged renders the changed policies' pages and the site-wide ones, and
+// keeps the last build's pages of every other policy.
+func (b *Builder) renderChanged(ctx context.Context, u *Update, changed map[string]bool) error {
 	only := func(pol *site.Policy) bool { return changed[pol.Region.Slug+"/"+pol.Slug] }
-	files, err := pages.RenderSome(ctx, u.Site, p.theme, only)
-	if err != nil {
+	files, err := pages.Render(ctx, u.Site, b.theme, pages.Options{Only: only, Workers: b.workers})
+	if err != nil || b.preview == nil {
+		u.Files = files
 		return err
 	}
 	shortLinks := map[string]string{} // redirect page → its policy
 	for _, v := range u.Site.Versions {
 		shortLinks[pages.ShortLinkFile(v)] = v.Policy.Region.Slug + "/" + v.Policy.Slug
 	}
-	for name, data := range p.files {
+	for name, data := range b.preview.files {
 		if _, fresh := files[name]; fresh || underChanged(name, changed) {
 			continue
 		}
@@ -247,44 +164,32 @@ func underChanged(name string, changed map[string]bool) bool {
 	return len(parts) == 3 && changed[parts[0]+"/"+parts[1]]
 }
 
-// publish writes the output and the data: whole and atomically the first time, and
-// afterwards only the files that changed, the catalog, and the changed policies'
-// index entries.
-func (p *Preview) publish(ctx context.Context, u *Update, changed map[string]bool) error {
-	u.Catalog = u.Site.Catalog()
-	u.Theme = p.theme
-	if p.index == nil {
-		if err := p.publishAll(ctx, u); err != nil {
-			return err
-		}
-		u.Index = p.index
-		return nil
+// publishPreview publishes the first build whole, at the commit point of package
+// publish, and each later one in place: the files that changed, and the changed
+// policies' index entries.
+func (b *Builder) publishPreview(ctx context.Context, u *Update, changed []string) (err error) {
+	p := b.preview
+	if p == nil {
+		return b.publishFirst(ctx, u)
 	}
-	n, err := p.live.WriteChanged(p.files, u.Files)
-	if err != nil {
+	u.Catalog = u.Site.Catalog()
+	if u.Written, err = p.live.WriteChanged(p.files, u.Files); err != nil {
 		return err
 	}
-	u.Written = n
 	if p.catalog == nil {
 		if err := p.live.Unseal(); err != nil {
 			return err
 		}
 	}
 	p.catalog = u.Catalog
-	keys := make([]string, 0, len(changed))
-	for k := range changed {
-		keys = append(keys, k)
-	}
-	idx, err := p.index.Update(u.Catalog, keys)
-	if err != nil {
-		return err
-	}
-	u.Index = idx
-	return nil
+	u.Index, err = p.index.Update(u.Catalog, changed, b.workers)
+	return err
 }
 
-func (p *Preview) publishAll(ctx context.Context, u *Update) error {
-	pub, err := publish.Begin(ctx, publish.Target{Out: p.cfg.Out, Data: p.cfg.Data})
+// publishFirst publishes the first build and opens its index for changing in
+// place.
+func (b *Builder) publishFirst(ctx context.Context, u *Update) (err error) {
+	pub, err := publish.Begin(ctx, publish.Target{Out: b.cfg.Out, Data: b.cfg.Data})
 	if err != nil {
 		return err
 	}
@@ -294,18 +199,19 @@ func (p *Preview) publishAll(ctx context.Context, u *Update) error {
 			return err
 		}
 	}
-	if err := writeData(ctx, pub.Data, u.Site, p.themeFS); err != nil {
+	if u.Catalog, err = b.writeData(ctx, pub.Data, u.Site); err != nil {
 		pub.Discard()
 		return err
 	}
 	if err := pub.Commit(ctx); err != nil {
 		return err
 	}
-	if p.index != nil {
-		p.index.Close()
+	live := pub.Live()
+	index, err := search.OpenWritable(live.Snapshot.Index(), u.Catalog)
+	if err != nil {
+		return err
 	}
-	p.live, p.catalog = pub.Live(), nil
-	p.index, err = search.OpenWritable(p.live.Snapshot.Index(), u.Catalog)
-	u.Written = len(u.Files)
-	return err
+	b.preview = &previewState{live: live, index: index}
+	u.Index, u.Written = index, len(u.Files)
+	return nil
 }

@@ -2,19 +2,19 @@ package build
 
 import (
 	"context"
-	"naskah/internal/catalog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"naskah/internal/catalog"
 	"naskah/internal/search"
 )
 
 // previewFixture copies the fixture site to a temporary directory and starts a
 // preview of it.
-func previewFixture(t *testing.T) (*Preview, *Update, string, Config) {
+func previewFixture(t *testing.T) (*Builder, *Update, string, Config) {
 	t.Helper()
 	dir := t.TempDir()
 	src := filepath.Join(dir, "content")
@@ -22,7 +22,8 @@ func previewFixture(t *testing.T) (*Preview, *Update, string, Config) {
 		t.Fatalf("cp: %v %s", err, out)
 	}
 	cfg := Config{Content: os.DirFS(src), ContentDir: "content", Out: filepath.Join(dir, "public"), Data: filepath.Join(dir, "data")}
-	p, u, err := NewPreview(context.Background(), cfg)
+	p := New(cfg)
+	u, err := p.Rebuild(context.Background(), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,6 +121,43 @@ func TestPreviewRemovesAPolicy(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(cfg.Out, "kota-uji", "aturan-lama", "index.html")); err == nil {
 		t.Error("the removed policy's page is still published")
+	}
+	sameAsFullBuild(t, cfg)
+}
+
+// TestPreviewSeesEveryChangeOfBytes edits the site's own file, whose title every
+// page shows, and then one version file. The first renders every page again,
+// the second only its policy's, and both leave the output a full build writes.
+func TestPreviewSeesEveryChangeOfBytes(t *testing.T) {
+	p, _, src, cfg := previewFixture(t)
+	index := filepath.Join(src, "_index.md")
+	data, _ := os.ReadFile(index)
+	if err := os.WriteFile(index, []byte(strings.Replace(string(data), "Situs Uji", "Situs Uji Baru", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u, err := p.Rebuild(context.Background(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !u.Full {
+		t.Error("a change of the site's file did not render every page again")
+	}
+	page, _ := os.ReadFile(filepath.Join(cfg.Out, "kota-uji", "aturan-lama", "v1", "index.html"))
+	if !strings.Contains(string(page), "Situs Uji Baru") {
+		t.Error("a policy's page does not show the site's new title")
+	}
+	sameAsFullBuild(t, cfg)
+
+	file := filepath.Join(src, "kota-uji", "aturan-lama", "v1.md")
+	data, _ = os.ReadFile(file)
+	if err := os.WriteFile(file, append(data, "\nBaris baru.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if u, err = p.Rebuild(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	if u.Full || u.Written == 0 {
+		t.Errorf("an edit of one file: full %v, %d files written", u.Full, u.Written)
 	}
 	sameAsFullBuild(t, cfg)
 }

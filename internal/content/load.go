@@ -107,7 +107,9 @@ func (l *loader) loadSite(name string) Site {
 	if !ok {
 		return Site{Path: r.path}
 	}
-	return decodeSite(d, r)
+	s := decodeSite(d, r)
+	s.Raw = src
+	return s
 }
 
 // loadRegion reads the region directory dir.
@@ -151,6 +153,7 @@ func (l *loader) loadRegionIndex(name string, reg *Region) {
 	}
 	if d, ok := parseFile(src, regionSchema.need, r); ok {
 		decodeRegion(d, reg, r)
+		reg.Raw = src
 	}
 }
 

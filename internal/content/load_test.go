@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // file returns a MapFS file holding s.
@@ -127,6 +128,9 @@ var wantTree = &Tree{
 	}},
 }
 
+// ignoreRaw leaves the files' bytes out of a comparison of trees.
+var ignoreRaw = cmp.Options{cmpopts.IgnoreFields(Version{}, "Raw"), cmpopts.IgnoreFields(Region{}, "Raw"), cmpopts.IgnoreFields(Site{}, "Raw")}
+
 func TestLoadValid(t *testing.T) {
 	for _, tt := range []struct {
 		name string
@@ -140,8 +144,13 @@ func TestLoadValid(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Load: %v", err)
 			}
-			if diff := cmp.Diff(wantTree, got); diff != "" {
+			if diff := cmp.Diff(wantTree, got, ignoreRaw); diff != "" {
 				t.Errorf("Load mismatch (-want +got):\n%s", diff)
+			}
+			for _, v := range got.Regions[0].Policies[0].Versions {
+				if raw := tt.fsys[strings.TrimPrefix(v.Path, "content/")].Data; string(v.Raw) != string(raw) {
+					t.Errorf("%s: Raw is not the file's bytes", v.Path)
+				}
 			}
 		})
 	}

@@ -65,7 +65,7 @@ func (l *loader) loadVersion(name string) (loadedVersion, bool) {
 	var lv loadedVersion
 	if c, hit := l.cache.get(name, src); hit {
 		l.probs = append(l.probs, c.probs...)
-		lv, ok = c.v, c.ok
+		lv, ok, src = c.v, c.ok, c.src // the cached bytes, which lv's Body is part of
 	} else {
 		n := len(l.probs)
 		lv, ok = decodeVersionFile(src, slug, r)
@@ -74,7 +74,7 @@ func (l *loader) loadVersion(name string) (loadedVersion, bool) {
 	if !ok {
 		return loadedVersion{}, false
 	}
-	lv.ModTime = info.ModTime()
+	lv.ModTime, lv.Raw = info.ModTime(), src
 	return lv, true
 }
 

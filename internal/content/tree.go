@@ -23,6 +23,7 @@ type Site struct {
 	BaseURL     string
 	Language    string
 	Path        string // display path of _index.md
+	Raw         []byte // the file's bytes as read
 }
 
 // A Region is a regency, city or province, read from {region}/_index.md. Its
@@ -36,6 +37,7 @@ type Region struct {
 	Body     []byte
 	BodyLine int      // line of the file at which Body starts
 	Path     string   // display path of _index.md
+	Raw      []byte   // the bytes of _index.md as read; Body is a part of them
 	Policies []Policy // sorted by slug
 }
 
@@ -68,6 +70,7 @@ type Version struct {
 	Body     []byte    // Markdown after the front matter
 	BodyLine int       // line of the file at which Body starts
 	ModTime  time.Time // modification time of the file; zero if unknown
+	Raw      []byte    // the file's bytes as read; Body is a part of them
 }
 
 // A Status says whether a version is in force.

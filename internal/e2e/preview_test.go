@@ -28,7 +28,8 @@ func startPreview(t *testing.T) (src, addr string) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cfg := build.Config{Content: os.DirFS(src), ContentDir: "content", Out: filepath.Join(dir, "public"), Data: filepath.Join(dir, "data")}
-	p, u, err := build.NewPreview(ctx, cfg)
+	p := build.New(cfg)
+	u, err := p.Rebuild(ctx, false)
 	if err != nil {
 		t.Fatal(err)
 	}

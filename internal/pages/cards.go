@@ -3,7 +3,6 @@ package pages
 import (
 	"io/fs"
 	"naskah/internal/theme"
-	"runtime"
 
 	"golang.org/x/sync/errgroup"
 
@@ -23,7 +22,7 @@ func (r *renderer) cards() error {
 		return err
 	}
 	g, ctx := errgroup.WithContext(r.ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	g.SetLimit(r.workers)
 	for name, c := range r.cardsToDraw {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {

@@ -2,7 +2,6 @@ package pages
 
 import (
 	"naskah/internal/theme"
-	"runtime"
 
 	"golang.org/x/sync/errgroup"
 
@@ -21,7 +20,7 @@ func (r *renderer) home() error {
 // policies are rendered in parallel: each needs only the site model.
 func (r *renderer) regions() error {
 	g, ctx := errgroup.WithContext(r.ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	g.SetLimit(r.workers)
 	for _, reg := range r.site.Regions {
 		name := r.regionName(reg)
 		pg := r.base(reg.URL(), r.t("region.title", name), r.regionDescription(reg))

@@ -3,7 +3,7 @@
 // topics, the error page), the Atom feeds, the sitemap, robots.txt, the share cards
 // and the theme's assets.
 //
-// RenderWith works in memory and returns the files by their path under the output
+// Render works in memory and returns the files by their path under the output
 // directory, or hands each file on as soon as it is made, so that a build of
 // thousands of pages need not hold them all.
 package pages
@@ -73,7 +73,7 @@ type topicView struct {
 // latestCount is how many versions the home page lists under latest changes.
 const latestCount = 10
 
-// Options change what RenderWith renders.
+// Options change what Render renders.
 type Options struct {
 	// Only accepts the policies whose pages are rendered; nil accepts all.
 	Only func(*site.Policy) bool
@@ -83,24 +83,21 @@ type Options struct {
 	// NoCards leaves the share cards out, for a check that writes nothing.
 	NoCards bool
 	// Write, if set, takes every file as soon as it is made, by its path under
-	// the output directory, and RenderWith keeps none. It must be safe for
+	// the output directory, and Render keeps none. It must be safe for
 	// concurrent use: policies are rendered and share cards drawn in parallel.
 	Write func(name string, data []byte) error
+	// Workers is how many policies are rendered, and cards drawn, at once; the
+	// builder decides it. Below 1 means 1.
+	Workers int
 }
 
-// RenderSome renders the pages of the site as a whole (home, regions, topics,
-// feeds, sitemap, error page, assets) and the pages of the policies that only
-// accepts; nil accepts every policy. The live preview uses it to render again only
-// the policies a change touched.
-func RenderSome(ctx context.Context, s *site.Site, th *theme.Theme, only func(*site.Policy) bool) (map[string][]byte, error) {
-	return RenderWith(ctx, s, th, Options{Only: only})
-}
-
-// RenderWith renders the files of the site as opts say. It returns them, unless
-// opts.Write took them. It stops with ctx's error soon after ctx is done.
-func RenderWith(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) (map[string][]byte, error) {
+// Render renders the files of the site as opts say: the pages of the site as a
+// whole (home, regions, topics, feeds, sitemap, error page, assets) and those of
+// the policies opts.Only accepts. It returns them, unless opts.Write took them. It
+// stops with ctx's error soon after ctx is done.
+func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) (map[string][]byte, error) {
 	r := &renderer{
-		ctx: ctx, site: s, theme: th, strs: th.Strings(), only: opts.Only, previous: opts.Previous, noCards: opts.NoCards,
+		ctx: ctx, workers: max(opts.Workers, 1), site: s, theme: th, strs: th.Strings(), only: opts.Only, previous: opts.Previous, noCards: opts.NoCards,
 		write: opts.Write, cardsToDraw: map[string]card.Card{}, qrDone: map[string]bool{},
 	}
 	if r.write == nil {
@@ -116,14 +113,15 @@ func RenderWith(ctx context.Context, s *site.Site, th *theme.Theme, opts Options
 }
 
 type renderer struct {
-	ctx   context.Context // every file made checks it
-	only  func(*site.Policy) bool
-	site  *site.Site
-	theme *theme.Theme
-	strs  theme.Strings
-	mu    sync.Mutex        // guards files, cardsToDraw and qrDone: policies and cards are made in parallel
-	files map[string][]byte // the files made, unless write takes them
-	write func(name string, data []byte) error
+	ctx     context.Context // every file made checks it
+	workers int
+	only    func(*site.Policy) bool
+	site    *site.Site
+	theme   *theme.Theme
+	strs    theme.Strings
+	mu      sync.Mutex        // guards files, cardsToDraw and qrDone: policies and cards are made in parallel
+	files   map[string][]byte // the files made, unless write takes them
+	write   func(name string, data []byte) error
 	// cardsToDraw are the share cards the pages refer to, by file; the cards
 	// step draws them all at once, in parallel.
 	cardsToDraw map[string]card.Card

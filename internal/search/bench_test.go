@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -59,7 +60,7 @@ func BenchmarkIndex(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		dir := filepath.Join(b.TempDir(), "index")
 		start := cpuTime()
-		if err := search.Build(context.Background(), dir, cat); err != nil {
+		if err := search.Build(context.Background(), dir, cat, runtime.GOMAXPROCS(0)); err != nil {
 			b.Fatal(err)
 		}
 		cpu += cpuTime() - start
@@ -103,7 +104,7 @@ var benchQueries = []string{
 func BenchmarkSearch(b *testing.B) {
 	cat := benchCatalog(b)
 	dir := filepath.Join(b.TempDir(), "index")
-	if err := search.Build(context.Background(), dir, cat); err != nil {
+	if err := search.Build(context.Background(), dir, cat, runtime.GOMAXPROCS(0)); err != nil {
 		b.Fatal(err)
 	}
 	ix, err := search.Open(dir, cat)

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"runtime"
 	"slices"
 	"sync"
 
@@ -20,12 +19,15 @@ type documents struct {
 	textOptions    index.FieldIndexingOptions
 	keywordOptions []index.FieldIndexingOptions // of keywordFields
 
+	workers int // goroutines that analyse a chunk
+
 	mu     sync.Mutex
 	shared map[[2]string]*analysedField // by field and text: the titles and headings
 }
 
-func newDocuments(m mapping.IndexMapping) *documents {
+func newDocuments(m mapping.IndexMapping, workers int) *documents {
 	ds := &documents{
+		workers:     max(workers, 1),
 		analyzer:    m.AnalyzerNamed(analyzerName),
 		textOptions: textMapping().Options(),
 		shared:      map[[2]string]*analysedField{},
@@ -56,12 +58,12 @@ func (ds *documents) sharedField(field, text string) *analysedField {
 }
 
 // chunk returns the documents of the ids of a chunk that current holds and those
-// of all, which holds every id, analysing them on every processor.
+// of all, which holds every id, analysing them with ds.workers goroutines.
 func (ds *documents) chunk(ids []string, current, all map[string]*doc) (cur, every []*document.Document) {
 	cur = make([]*document.Document, len(ids))
 	every = make([]*document.Document, len(ids))
 	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
+	workers := ds.workers
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(ids); i += workers {

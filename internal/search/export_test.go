@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"path/filepath"
+	"runtime"
 
 	"golang.org/x/sync/singleflight"
 
@@ -80,7 +81,7 @@ func MappedDocuments(c *catalog.Catalog) (built, want []*document.Document, err 
 		return nil, nil, err
 	}
 	ids := sortedIDs(all)
-	cur, every := newDocuments(m).chunk(ids, current, all)
+	cur, every := newDocuments(m, runtime.GOMAXPROCS(0)).chunk(ids, current, all)
 	for _, docs := range []map[string]*doc{current, all} {
 		for _, id := range ids {
 			if docs[id] == nil {

@@ -177,9 +177,9 @@ const (
 // stops with ctx's error soon after ctx is done, between two chunks.
 //
 // The indexes are built side by side from one analysis: a chunk of sections is
-// analysed on every processor (see documents), and each index makes a segment of
-// its documents of the chunk while the next chunk is analysed.
-func Build(ctx context.Context, dir string, c *catalog.Catalog) error {
+// analysed by workers goroutines (see documents), and each index makes a segment
+// of its documents of the chunk while the next chunk is analysed.
+func Build(ctx context.Context, dir string, c *catalog.Catalog, workers int) error {
 	all := sectionDocs(c, nil)
 	current := currentDocs(all)
 	m, err := newMapping(lexicon(c, all))
@@ -197,7 +197,7 @@ func Build(ctx context.Context, dir string, c *catalog.Catalog) error {
 	g.Go(func() error {
 		defer close(chunks[0])
 		defer close(chunks[1])
-		ds := newDocuments(m)
+		ds := newDocuments(m, workers)
 		ids := sortedIDs(all)
 		for start := 0; start < len(ids); start += chunkSize {
 			cur, every := ds.chunk(ids[start:min(start+chunkSize, len(ids))], current, all)

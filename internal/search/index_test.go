@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -107,7 +108,7 @@ func TestBuildAnswersAsMapped(t *testing.T) {
 	for name, cat := range testCatalogs(t) {
 		dir := t.TempDir()
 		built, mapped := filepath.Join(dir, "built"), filepath.Join(dir, "mapped")
-		if err := search.Build(context.Background(), built, cat); err != nil {
+		if err := search.Build(context.Background(), built, cat, runtime.GOMAXPROCS(0)); err != nil {
 			t.Fatal(err)
 		}
 		if err := search.BuildMapped(mapped, cat); err != nil {

@@ -22,13 +22,14 @@ func OpenWritable(dir string, c *catalog.Catalog) (*Index, error) { return open(
 // and returns the index searching with c. The receiver and the result share the
 // underlying indexes; close only one of them. The lexicon stays that of the last
 // full build, so a word new to the corpus is stemmed less well until the next one.
-func (ix *Index) Update(c *catalog.Catalog, policies []string) (*Index, error) {
+// The sections are analysed by workers goroutines.
+func (ix *Index) Update(c *catalog.Catalog, policies []string, workers int) (*Index, error) {
 	keep := map[string]bool{}
 	for _, p := range policies {
 		keep[p] = true
 	}
 	all := sectionDocs(c, func(region, policy string) bool { return keep[region+"/"+policy] })
-	cur, every := newDocuments(ix.current.Mapping()).chunk(sortedIDs(all), currentDocs(all), all)
+	cur, every := newDocuments(ix.current.Mapping(), workers).chunk(sortedIDs(all), currentDocs(all), all)
 	for _, u := range []struct {
 		idx  bleve.Index
 		docs []*document.Document

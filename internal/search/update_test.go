@@ -41,7 +41,7 @@ func TestUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	next, err := ix.Update(res.Site.Catalog(), []string{"beta/kebijakan"})
+	next, err := ix.Update(res.Site.Catalog(), []string{"beta/kebijakan"}, 2)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 // the report.
 type Preview struct {
 	Watcher  *Watcher
-	Build    *build.Preview
+	Build    *build.Builder
 	Server   *server.Server
 	Live     *Live
 	ThemeDir string    // a change below it renders everything again; "" for the embedded theme

@@ -63,7 +63,6 @@ func (l *Light) Stem(word string) string {
 	return s.f.String()
 }
 
-
 // removeAny removes the first of suffixes that the word ends with.
 func (s *lightState) removeAny(suffixes []string) {
 	for _, x := range suffixes {

@@ -1,0 +1,216 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+
+	"golang.org/x/sync/errgroup"
+
+	"naskah/internal/catalog"
+	"naskah/internal/content"
+	"naskah/internal/markdown"
+	"naskah/internal/publish"
+	"naskah/internal/search"
+	"naskah/internal/site"
+	"naskah/internal/theme"
+)
+
+// prepare loads the content, loads the theme the first time (and again when
+// reloadTheme), renders the Markdown and assembles the site model. The preview's
+// Builder keeps the decoded files and the rendered bodies, and does again only
+// what changed.
+func (b *Builder) prepare(ctx context.Context, reloadTheme bool) (*Result, error) {
+	res := &Result{}
+	err := res.time("load", func() (err error) {
+		res.tree, err = content.LoadCached(b.cfg.Content, b.cfg.ContentDir, b.sources)
+		return err
+	})
+	if err != nil {
+		return res, err
+	}
+	res.Warnings = append(res.tree.Warnings, summaryWarnings(res.tree)...)
+	if b.theme == nil || reloadTheme {
+		if err := b.loadTheme(res.tree.Site.Language); err != nil {
+			return res, err
+		}
+	}
+	var docs site.Docs
+	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, res.tree, b.md, b.docs, b.workers); return err }); err != nil {
+		return res, err
+	}
+	opts := site.Options{Drafts: b.cfg.Drafts, BaseURL: b.cfg.BaseURL, Fallback: b.cfg.FallbackBaseURL}
+	err = res.time("site", func() (err error) { res.Site, err = site.New(res.tree, docs, opts); return err })
+	return res, err
+}
+
+// loadTheme loads the theme in the site's language and sets up the Markdown
+// renderer with its labels. A Builder that keeps rendered bodies forgets them:
+// they carry the old labels.
+func (b *Builder) loadTheme(lang string) error {
+	th, err := theme.Load(b.themeFS, lang)
+	if err != nil {
+		return err
+	}
+	md, err := newMarkdown(th)
+	if err != nil {
+		return err
+	}
+	b.theme, b.md = th, md
+	if b.docs != nil {
+		b.docs = &docCache{docs: map[string]cachedDoc{}}
+	}
+	return nil
+}
+
+// writeData writes the server's data through w: the catalog, the search index, and
+// the theme, so that the server renders its pages as the build did.
+func (b *Builder) writeData(ctx context.Context, w *publish.Writer, s *site.Site) (*catalog.Catalog, error) {
+	cat := s.Catalog()
+	if err := w.WriteCatalog(cat); err != nil {
+		return nil, err
+	}
+	if err := w.WriteFS(catalog.ThemeDir, b.themeFS); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	dir, err := w.Path(catalog.IndexDir)
+	if err != nil {
+		return nil, err
+	}
+	return cat, search.Build(ctx, dir, cat, b.workers)
+}
+
+// newMarkdown sets up the renderer with the theme's labels for heading and
+// paragraph links.
+func newMarkdown(th *theme.Theme) (*markdown.Renderer, error) {
+	label, err := th.Strings().T("policy.anchor")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	para, err := th.Strings().T("policy.paragraph_anchor")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	return markdown.New(markdown.Options{AnchorLabel: label, ParagraphLabel: para}), nil
+}
+
+// renderAll renders the Markdown of every region description and version, in
+// parallel on workers goroutines, reusing what cache holds of an unchanged body (cache may be nil).
+// Bodies past a limit of the renderer are content problems, all of them
+// reported together.
+func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, cache *docCache, workers int) (site.Docs, error) {
+	type job struct {
+		path     string
+		body     []byte
+		bodyLine int
+	}
+	var jobs []job
+	for _, r := range tree.Regions {
+		jobs = append(jobs, job{r.Path, r.Body, r.BodyLine})
+		for _, p := range r.Policies {
+			for _, v := range p.Versions {
+				jobs = append(jobs, job{v.Path, v.Body, v.BodyLine})
+			}
+		}
+	}
+	out := make([]*markdown.Rendered, len(jobs))
+	problems := make([]*content.Problem, len(jobs))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for i, j := range jobs {
+		if out[i] = cache.get(j.path, j.body); out[i] != nil {
+			continue
+		}
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			doc, err := md.Render(j.body)
+			if p, ok := limitProblem(j.path, j.bodyLine, err); ok {
+				problems[i] = p
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", j.path, err)
+			}
+			out[i] = doc
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	var ps content.Problems
+	for _, p := range problems {
+		if p != nil {
+			ps = append(ps, *p)
+		}
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	docs := make(site.Docs, len(jobs))
+	for i, j := range jobs {
+		docs[j.path] = out[i]
+		cache.put(j.path, j.body, out[i])
+	}
+	return docs, nil
+}
+
+// limitProblem turns err, if the renderer refused a body that starts at line
+// bodyLine of the file path for going past a limit, into the problem at the
+// line of the file.
+func limitProblem(path string, bodyLine int, err error) (*content.Problem, bool) {
+	var le *markdown.LimitError
+	if !errors.As(err, &le) {
+		return nil, false
+	}
+	return &content.Problem{Path: path, Line: bodyLine + le.Line - 1, Message: le.Msg}, true
+}
+
+// summaryWarnings names the versions without a summary, which search results and
+// link previews show.
+func summaryWarnings(tree *content.Tree) []content.Problem {
+	var out []content.Problem
+	for _, r := range tree.Regions {
+		for _, p := range r.Policies {
+			for _, v := range p.Versions {
+				if v.Summary == "" {
+					out = append(out, content.Problem{Path: v.Path, Line: 1, Warning: true,
+						Message: "summary kosong; ringkasan tampil di hasil pencarian dan pratinjau tautan"})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// docCache keeps rendered bodies by source path, with the body they were rendered
+// from: comparing bodies costs less than hashing them. A nil *docCache keeps
+// nothing.
+type docCache struct {
+	docs map[string]cachedDoc
+}
+
+type cachedDoc struct {
+	body []byte
+	doc  *markdown.Rendered
+}
+
+func (c *docCache) get(path string, body []byte) *markdown.Rendered {
+	if c == nil {
+		return nil
+	}
+	if d, ok := c.docs[path]; ok && bytes.Equal(d.body, body) {
+		return d.doc
+	}
+	return nil
+}
+
+// put is called from one goroutine, after the parallel rendering.
+func (c *docCache) put(path string, body []byte, doc *markdown.Rendered) {
+	if c != nil {
+		c.docs[path] = cachedDoc{body, doc}
+	}
+}
