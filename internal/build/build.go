@@ -28,6 +28,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"naskah/internal/catalog"
 	"naskah/internal/content"
 	"naskah/internal/markdown"
 	"naskah/internal/pages"
@@ -61,9 +62,10 @@ const DefaultBaseURL = "http://127.0.0.1:8080"
 
 // Result reports a finished build or check.
 type Result struct {
-	mu   sync.Mutex // guards Steps
-	Site *site.Site
-	tree *content.Tree
+	mu      sync.Mutex // guards Steps, and Files while the pages are made
+	Site    *site.Site
+	tree    *content.Tree
+	catalog *catalog.Catalog // written to the data directory
 	// Files are the files of the site, kept by Check and Rebuild; Run writes them
 	// out as it makes them.
 	Files map[string][]byte
@@ -116,18 +118,35 @@ func Check(ctx context.Context, cfg Config) (*Result, error) { return New(cfg).C
 // together they keep both cores busy. The pages go to the staged output as they
 // are made, so that the build never holds them all.
 func (b *Builder) Build(ctx context.Context) (*Result, error) {
+	res, _, err := b.build(ctx, false)
+	return res, err
+}
+
+// build is Build that also keeps the site's files in res.Files when keep, and
+// returns the committed build, for the preview to go on changing in place.
+func (b *Builder) build(ctx context.Context, keep bool) (*Result, *publish.Build, error) {
 	res, err := b.prepare(ctx, false)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	pub, err := publish.Begin(ctx, publish.Target{Out: b.cfg.Out, Data: b.cfg.Data})
 	if err != nil {
-		return res, err
+		return res, nil, err
+	}
+	write := pub.Site.Write
+	if keep {
+		res.Files = map[string][]byte{}
+		write = func(name string, data []byte) error {
+			res.mu.Lock()
+			res.Files[name] = data
+			res.mu.Unlock()
+			return pub.Site.Write(name, data)
+		}
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		return res.time("pages", func() error {
-			opts := pages.Options{Previous: previousOutput(b.cfg.Out), Write: pub.Site.Write, Workers: b.workers}
+			opts := pages.Options{Previous: previousOutput(b.cfg.Out), Write: write, Workers: b.workers}
 			if _, err := pages.Render(gctx, res.Site, b.theme, opts); err != nil {
 				return err
 			}
@@ -137,14 +156,14 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 	})
 	if pub.Data != nil {
 		g.Go(func() error {
-			return res.time("index", func() error { _, err := b.writeData(gctx, pub.Data, res.Site); return err })
+			return res.time("index", func() (err error) { res.catalog, err = b.writeData(gctx, pub.Data, res.Site); return err })
 		})
 	}
 	if err := g.Wait(); err != nil {
 		pub.Discard()
-		return res, err
+		return res, nil, err
 	}
-	return res, res.time("publish", func() error { return pub.Commit(ctx) })
+	return res, pub, res.time("publish", func() error { return pub.Commit(ctx) })
 }
 
 // Check runs every step of a build except publishing; it draws no share cards.

@@ -3,11 +3,8 @@ package build
 import (
 	"context"
 	"errors"
-	"fmt"
-	"hash/maphash"
 	"maps"
 	"slices"
-	"strings"
 
 	"naskah/internal/catalog"
 	"naskah/internal/content"
@@ -49,13 +46,16 @@ func (b *Builder) Rebuild(ctx context.Context, themeChanged bool) (*Update, erro
 	if b.sources == nil {
 		b.cfg.Drafts, b.sources, b.docs = true, content.NewCache(), &docCache{docs: map[string]cachedDoc{}}
 	}
+	p := b.preview
+	if p == nil {
+		return b.firstPreview(ctx)
+	}
 	res, err := b.prepare(ctx, themeChanged)
 	if err != nil {
 		return nil, err
 	}
 	siteFP, policies := b.fingerprints(res.tree)
-	p := b.preview
-	changed, full := changedPolicies(p, policies, p == nil || themeChanged || siteFP != p.site)
+	changed, full := changedPolicies(p, policies, themeChanged || siteFP != p.site)
 	u := &Update{Result: res, Theme: b.theme, Full: full}
 	if err := res.time("pages", func() error { return b.renderChanged(ctx, u, changed) }); err != nil {
 		return nil, err
@@ -63,17 +63,16 @@ func (b *Builder) Rebuild(ctx context.Context, themeChanged bool) (*Update, erro
 	if err := linkProblems(u.Site, memFiles(u.Files)); err != nil {
 		return nil, err
 	}
-	if err := res.time("publish", func() error { return b.publishPreview(ctx, u, slices.Sorted(maps.Keys(changed))) }); err != nil {
+	if err := res.time("publish", func() error { return b.publishChanged(u, slices.Sorted(maps.Keys(changed))) }); err != nil {
 		return nil, err
 	}
-	b.preview.site, b.preview.policies, b.preview.files = siteFP, policies, u.Files
+	p.site, p.policies, p.files = siteFP, policies, u.Files
 	return u, nil
 }
 
-// Close releases the preview's index and seals its snapshot with the catalog of
-// the last good build, so that it matches the index for a later naskah serve
-// -no-build. (Writing the catalog after every rebuild would cost more than the
-// rest of a rebuild.)
+// Close releases the index and seals the snapshot with the last good catalog, to
+// match the index for a later serve -no-build: writing the catalog after every
+// rebuild would cost more than the rest of a rebuild.
 func (b *Builder) Close() error {
 	p := b.preview
 	if p == nil {
@@ -87,56 +86,12 @@ func (b *Builder) Close() error {
 	return err
 }
 
-// fingerprints hashes the bytes of the site's file, and of each policy's files
-// with its region's, so that any change to what a policy's pages show changes
-// its fingerprint. Undated versions show their file's time, which counts too.
-// The hash need only tell this Builder's builds apart, so a fast one with a seed
-// of its own does.
-func (b *Builder) fingerprints(tree *content.Tree) (uint64, map[string]uint64) {
-	out := map[string]uint64{}
-	for _, r := range tree.Regions {
-		for _, pol := range r.Policies {
-			var h maphash.Hash
-			h.SetSeed(b.seed)
-			fmt.Fprintf(&h, "%d\x00%s", len(r.Raw), r.Raw)
-			for _, v := range pol.Versions {
-				fmt.Fprintf(&h, "%s\x00%d\x00%d\x00%s", v.Path, v.ModTime.UnixNano(), len(v.Raw), v.Raw)
-			}
-			out[r.Slug+"/"+pol.Slug] = h.Sum64()
-		}
-	}
-	return maphash.Bytes(b.seed, tree.Site.Raw), out
-}
-
-// changedPolicies lists the policies added, removed or changed since the last
-// build, or all of them when full. When policies come or go, every policy counts
-// as changed: each policy's pages link to the same kind of policy in another
-// region, which may be the one that came or went.
-func changedPolicies(last *previewState, now map[string]uint64, full bool) (map[string]bool, bool) {
-	if !full && (len(now) != len(last.policies) || !maps.EqualFunc(now, last.policies, func(uint64, uint64) bool { return true })) {
-		full = true
-	}
-	changed := map[string]bool{}
-	for key, fp := range now {
-		if full || last.policies[key] != fp {
-			changed[key] = true
-		}
-	}
-	if full && last != nil {
-		for key := range last.policies {
-			changed[key] = true // gone: its index entries go too
-		}
-	}
-	return changed, full
-}
-
 // renderChanged renders the changed policies' pages and the site-wide ones, and
 // keeps the last build's pages of every other policy.
 func (b *Builder) renderChanged(ctx context.Context, u *Update, changed map[string]bool) error {
 	only := func(pol *site.Policy) bool { return changed[pol.Region.Slug+"/"+pol.Slug] }
 	files, err := pages.Render(ctx, u.Site, b.theme, pages.Options{Only: only, Workers: b.workers})
-	if err != nil || b.preview == nil {
-		u.Files = files
+	if err != nil {
 		return err
 	}
 	shortLinks := map[string]string{} // redirect page → its policy
@@ -158,20 +113,10 @@ func (b *Builder) renderChanged(ctx context.Context, u *Update, changed map[stri
 	return nil
 }
 
-// underChanged reports whether an output file belongs to a changed policy.
-func underChanged(name string, changed map[string]bool) bool {
-	parts := strings.SplitN(name, "/", 3)
-	return len(parts) == 3 && changed[parts[0]+"/"+parts[1]]
-}
-
-// publishPreview publishes the first build whole, at the commit point of package
-// publish, and each later one in place: the files that changed, and the changed
-// policies' index entries.
-func (b *Builder) publishPreview(ctx context.Context, u *Update, changed []string) (err error) {
+// publishChanged publishes a rebuild in place: the files that changed, and the
+// changed policies' index entries.
+func (b *Builder) publishChanged(u *Update, changed []string) (err error) {
 	p := b.preview
-	if p == nil {
-		return b.publishFirst(ctx, u)
-	}
 	u.Catalog = u.Site.Catalog()
 	if u.Written, err = p.live.WriteChanged(p.files, u.Files); err != nil {
 		return err
@@ -186,32 +131,19 @@ func (b *Builder) publishPreview(ctx context.Context, u *Update, changed []strin
 	return err
 }
 
-// publishFirst publishes the first build and opens its index for changing in
-// place.
-func (b *Builder) publishFirst(ctx context.Context, u *Update) (err error) {
-	pub, err := publish.Begin(ctx, publish.Target{Out: b.cfg.Out, Data: b.cfg.Data})
+// firstPreview publishes the first build of the preview as a full build does,
+// keeping its files, and opens its index for changing in place.
+func (b *Builder) firstPreview(ctx context.Context) (*Update, error) {
+	res, pub, err := b.build(ctx, true)
 	if err != nil {
-		return err
-	}
-	for name, data := range u.Files {
-		if err := pub.Site.Write(name, data); err != nil {
-			pub.Discard()
-			return err
-		}
-	}
-	if u.Catalog, err = b.writeData(ctx, pub.Data, u.Site); err != nil {
-		pub.Discard()
-		return err
-	}
-	if err := pub.Commit(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	live := pub.Live()
-	index, err := search.OpenWritable(live.Snapshot.Index(), u.Catalog)
+	index, err := search.OpenWritable(live.Snapshot.Index(), res.catalog)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	b.preview = &previewState{live: live, index: index}
-	u.Index, u.Written = index, len(u.Files)
-	return nil
+	siteFP, policies := b.fingerprints(res.tree)
+	b.preview = &previewState{live: live, index: index, site: siteFP, policies: policies, files: res.Files}
+	return &Update{Result: res, Catalog: res.catalog, Index: index, Theme: b.theme, Full: true}, nil
 }

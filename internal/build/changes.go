@@ -1,0 +1,59 @@
+package build
+
+import (
+	"fmt"
+	"hash/maphash"
+	"maps"
+	"strings"
+
+	"naskah/internal/content"
+)
+
+// fingerprints hashes the bytes of the site's file, and of each policy's files
+// with its region's, so that any change to what a policy's pages show changes
+// its fingerprint. Undated versions show their file's time, which counts too.
+// The hash need only tell this Builder's builds apart, so a fast one with a seed
+// of its own does.
+func (b *Builder) fingerprints(tree *content.Tree) (uint64, map[string]uint64) {
+	out := map[string]uint64{}
+	for _, r := range tree.Regions {
+		for _, pol := range r.Policies {
+			var h maphash.Hash
+			h.SetSeed(b.seed)
+			fmt.Fprintf(&h, "%d\x00%s", len(r.Raw), r.Raw)
+			for _, v := range pol.Versions {
+				fmt.Fprintf(&h, "%s\x00%d\x00%d\x00%s", v.Path, v.ModTime.UnixNano(), len(v.Raw), v.Raw)
+			}
+			out[r.Slug+"/"+pol.Slug] = h.Sum64()
+		}
+	}
+	return maphash.Bytes(b.seed, tree.Site.Raw), out
+}
+
+// changedPolicies lists the policies added, removed or changed since the last
+// build, or all of them when full. When policies come or go, every policy counts
+// as changed: each policy's pages link to the same kind of policy in another
+// region, which may be the one that came or went.
+func changedPolicies(last *previewState, now map[string]uint64, full bool) (map[string]bool, bool) {
+	if !full && (len(now) != len(last.policies) || !maps.EqualFunc(now, last.policies, func(uint64, uint64) bool { return true })) {
+		full = true
+	}
+	changed := map[string]bool{}
+	for key, fp := range now {
+		if full || last.policies[key] != fp {
+			changed[key] = true
+		}
+	}
+	if full {
+		for key := range last.policies {
+			changed[key] = true // gone: its index entries go too
+		}
+	}
+	return changed, full
+}
+
+// underChanged reports whether an output file belongs to a changed policy.
+func underChanged(name string, changed map[string]bool) bool {
+	parts := strings.SplitN(name, "/", 3)
+	return len(parts) == 3 && changed[parts[0]+"/"+parts[1]]
+}
