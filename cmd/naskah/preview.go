@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"naskah/internal/build"
+	"naskah/internal/reload"
 	"naskah/internal/server"
 	"naskah/internal/watch"
 )
@@ -44,7 +45,7 @@ func preview(ctx context.Context, b buildFlags, ln net.Listener, scfg server.Con
 		return fmt.Errorf("naskah serve -watch: %w", err)
 	}
 	defer w.Close()
-	live := watch.NewLive()
+	live := reload.New()
 	loop := &watch.Preview{Watcher: w, Build: p, Server: srv, Live: live, ThemeDir: b.theme, Report: stderr}
 	go loop.Run(ctx)
 	fmt.Fprintf(stdout, "naskah serve -watch: pratinjau di http://%s/ (Ctrl+C untuk berhenti)\n", ln.Addr())

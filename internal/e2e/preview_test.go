@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"naskah/internal/build"
+	"naskah/internal/reload"
 	"naskah/internal/server"
 	"naskah/internal/watch"
 )
@@ -41,7 +42,7 @@ func startPreview(t *testing.T) (src, addr string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	live := watch.NewLive()
+	live := reload.New()
 	loop := &watch.Preview{Watcher: w, Build: p, Server: srv, Live: live, Report: testWriter{t}}
 	done := make(chan struct{})
 	go func() { loop.Run(ctx); close(done) }()

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"naskah/internal/build"
+	"naskah/internal/reload"
 	"naskah/internal/server"
 )
 
@@ -20,7 +21,7 @@ type Preview struct {
 	Watcher  *Watcher
 	Build    *build.Builder
 	Server   *server.Server
-	Live     *Live
+	Live     *reload.Reloader
 	ThemeDir string    // a change below it renders everything again; "" for the embedded theme
 	Report   io.Writer // the terminal
 }

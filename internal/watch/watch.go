@@ -1,5 +1,7 @@
 // Package watch turns file system events under a set of directories into batches
-// of changed paths, for the live preview.
+// of changed paths, and runs the live preview's loop over them (Preview): each
+// batch rebuilds the site with one build.Builder, and each good build is swapped
+// into the server. Telling open pages to reload is package reload's.
 //
 // Directories created later, or moved in, are watched too, and the files already in
 // them count as changed. Editors' temporary and swap files are ignored. Events come

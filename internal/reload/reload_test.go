@@ -1,4 +1,4 @@
-package watch
+package reload
 
 import (
 	"bufio"
@@ -25,7 +25,7 @@ func TestLiveInjectsScript(t *testing.T) {
 		w.Header().Set("ETag", `"x"`)
 		io.WriteString(w, "<!DOCTYPE html><title>t</title><body><p>isi</p></body></html>")
 	})
-	srv := httptest.NewServer(NewLive().Wrap(site))
+	srv := httptest.NewServer(New().Wrap(site))
 	defer srv.Close()
 	req, _ := http.NewRequest("GET", srv.URL+"/", nil)
 	req.Header.Set("Accept-Encoding", "gzip")
@@ -58,7 +58,7 @@ func TestLiveInjectsScript(t *testing.T) {
 }
 
 func TestLiveEvents(t *testing.T) {
-	live := NewLive()
+	live := New()
 	srv := httptest.NewServer(live.Wrap(http.NotFoundHandler()))
 	defer srv.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -1,4 +1,9 @@
-package watch
+// Package reload is the live preview's reload of open pages: a script injected
+// into every HTML page listens to Server-Sent Events and reloads the page after a
+// good build, or shows the problems of a failed one over the page until they are
+// fixed. It is a leaf used only by naskah serve -watch; package watch decides when
+// to rebuild.
+package reload
 
 import (
 	"bytes"
@@ -12,17 +17,17 @@ import (
 	"time"
 )
 
-// LivePath is where the preview's script and event stream live; it starts with an
+// Path is where the preview's script and event stream live; it starts with an
 // underscore so that it can never be a region's slug.
-const LivePath = "/_naskah/"
+const Path = "/_naskah/"
 
 //go:embed live.js
 var liveJS []byte
 
-// Live tells open pages of the preview when to reload, and shows a build error over
-// every page until it is fixed. It sends Server-Sent Events; the script it injects
-// into HTML pages listens to them.
-type Live struct {
+// Reloader tells open pages of the preview when to reload, and shows a build
+// error over every page until it is fixed. It sends Server-Sent Events; the
+// script it injects into HTML pages listens to them.
+type Reloader struct {
 	mu    sync.Mutex
 	state liveState
 	subs  map[chan liveState]struct{}
@@ -33,16 +38,16 @@ type liveState struct {
 	Error string `json:"error"` // the last build's problems, "" when it was good
 }
 
-// NewLive returns a Live with no build yet.
-func NewLive() *Live { return &Live{subs: map[chan liveState]struct{}{}} }
+// New returns a Reloader with no build yet.
+func New() *Reloader { return &Reloader{subs: map[chan liveState]struct{}{}} }
 
 // Built tells open pages that a build succeeded: they reload.
-func (l *Live) Built() { l.set(func(s *liveState) { s.Build++; s.Error = "" }) }
+func (l *Reloader) Built() { l.set(func(s *liveState) { s.Build++; s.Error = "" }) }
 
 // Failed tells open pages that a build failed with msg: they show it.
-func (l *Live) Failed(msg string) { l.set(func(s *liveState) { s.Error = msg }) }
+func (l *Reloader) Failed(msg string) { l.set(func(s *liveState) { s.Error = msg }) }
 
-func (l *Live) set(change func(*liveState)) {
+func (l *Reloader) set(change func(*liveState)) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	change(&l.state)
@@ -54,7 +59,7 @@ func (l *Live) set(change func(*liveState)) {
 	}
 }
 
-func (l *Live) subscribe() (chan liveState, liveState) {
+func (l *Reloader) subscribe() (chan liveState, liveState) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	ch := make(chan liveState, 1)
@@ -62,7 +67,7 @@ func (l *Live) subscribe() (chan liveState, liveState) {
 	return ch, l.state
 }
 
-func (l *Live) unsubscribe(ch chan liveState) {
+func (l *Reloader) unsubscribe(ch chan liveState) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	delete(l.subs, ch)
@@ -71,15 +76,15 @@ func (l *Live) unsubscribe(ch chan liveState) {
 // Wrap serves the preview's script and events, and injects the script into every
 // HTML page that next serves. Pages are served fresh: no compression, no
 // validators, so that a reload always shows the last build.
-func (l *Live) Wrap(next http.Handler) http.Handler {
+func (l *Reloader) Wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
-		case LivePath + "live.js":
+		case Path + "live.js":
 			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
 			w.Write(liveJS)
 			return
-		case LivePath + "events":
+		case Path + "events":
 			l.events(w, r)
 			return
 		}
@@ -94,7 +99,7 @@ func (l *Live) Wrap(next http.Handler) http.Handler {
 }
 
 // events streams the state: at once, then after every change.
-func (l *Live) events(w http.ResponseWriter, r *http.Request) {
+func (l *Reloader) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
@@ -122,7 +127,7 @@ func (l *Live) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (l *Live) current() liveState {
+func (l *Reloader) current() liveState {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.state
@@ -139,7 +144,7 @@ func (p *pageRecorder) Header() http.Header         { return p.header }
 func (p *pageRecorder) WriteHeader(status int)      { p.status = status }
 func (p *pageRecorder) Write(b []byte) (int, error) { return p.body.Write(b) }
 
-var liveTag = []byte(`<script src="` + LivePath + `live.js" defer></script>`)
+var liveTag = []byte(`<script src="` + Path + `live.js" defer></script>`)
 
 func (p *pageRecorder) flush(w http.ResponseWriter, head bool) {
 	body := p.body.Bytes()
