@@ -54,11 +54,7 @@ func loadState(out, data string) (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	lang := cat.Language
-	if lang == "" {
-		lang = "id"
-	}
-	th, err := theme.Load(os.DirFS(snap.Theme()), lang)
+	th, err := theme.Load(os.DirFS(snap.Theme()), cat.Language)
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}

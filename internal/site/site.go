@@ -118,9 +118,6 @@ func New(tree *content.Tree, docs Docs, opts Options) (*Site, error) {
 		Language:    tree.Site.Language,
 		BaseURL:     base,
 	}
-	if s.Language == "" {
-		s.Language = "id"
-	}
 	for _, cr := range tree.Regions {
 		r := &Region{Slug: cr.Slug, Name: cr.Name, Kind: cr.Kind, Province: cr.Province, Description: docs[cr.Path]}
 		for _, cp := range cr.Policies {
