@@ -33,10 +33,20 @@ func missing(t testing.TB, format string, args ...any) {
 	t.Skipf("skipped: %s (with NASKAH_E2E=1 this fails)", msg)
 }
 
+// skipShort skips t under go test -short, the quick loop: browsers and
+// validators take most of this package's time. go test ./... (and CI) runs them.
+func skipShort(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("skipped under -short: it needs a browser or validator; go test ./... runs it")
+	}
+}
+
 // lookTool returns the path of the first of names found on PATH, or skips t (fails it
 // under NASKAH_E2E=1) naming how to install it.
 func lookTool(t testing.TB, install string, names ...string) string {
 	t.Helper()
+	skipShort(t)
 	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
@@ -58,6 +68,7 @@ var tools struct {
 // naskah-e2e in the user cache directory; it is never inside the repository.
 func npmFile(t testing.TB, rel string) string {
 	t.Helper()
+	skipShort(t)
 	tools.once.Do(func() { tools.dir, tools.err = installTools() })
 	if tools.err != nil {
 		missing(t, "npm tools: %v", tools.err)
