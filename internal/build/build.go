@@ -13,6 +13,14 @@
 // The Builder decides how many goroutines its parallel steps use (Config.Workers)
 // and passes its context to every step, so that a build stops soon after it is
 // told to, with nothing published.
+//
+// The packages under internal/ follow the two halves of the pipeline. Build time
+// is content → markdown → site → pages → publish, driven by build; pages keeps
+// its leaves card and qrcode under it. Serve time is catalog → search (with its
+// leaf stemmer) and compare → server. The two meet only in the catalog, which
+// site makes and the server reads, and in theme, the templates and strings both
+// render with. legal, cache, dirfs and corpus are leaves that several stages
+// share; watch and reload are the live preview's.
 package build
 
 import (

@@ -2,6 +2,8 @@
 // package writes it as one <path> of unit squares inside the quiet zone the
 // standard asks for, with an accessible name, so that the same drawing works
 // inline in a page, in print and as a standalone file.
+//
+// It lives under package pages, the one stage that draws QR codes.
 package qrcode
 
 import (

@@ -29,4 +29,7 @@
 // Stemming is not idempotent in general. Stemmer's stems are attested words
 // that it maps to themselves in practice, but that is not guaranteed for every
 // input.
+//
+// It lives under package search, the one stage that stems; the relevance tests
+// compare it with Tala's light stemmer, which is in a test file for that reason.
 package stemmer
