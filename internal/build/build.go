@@ -26,7 +26,6 @@ package build
 import (
 	"cmp"
 	"context"
-	"errors"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -216,11 +215,4 @@ func (r *Result) time(name string, f func() error) error {
 	r.Steps = append(r.Steps, Step{Name: name, Duration: time.Since(start)})
 	r.mu.Unlock()
 	return err
-}
-
-// Problems returns the content problems in err, if it holds any.
-func Problems(err error) (content.Problems, bool) {
-	var ps content.Problems
-	ok := errors.As(err, &ps)
-	return ps, ok
 }

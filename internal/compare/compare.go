@@ -105,7 +105,7 @@ func Compare(a, b []catalog.Section) *Result {
 	return res
 }
 
-// A comparison holds the state of one call to Compare or ParagraphMap.
+// A comparison holds the state of one call to Compare or AnchorMap.
 type comparison struct {
 	a, b   []catalog.Section
 	in     *interner

@@ -2,28 +2,19 @@ package compare
 
 import "naskah/internal/catalog"
 
-// ParagraphMap maps every block id of old to where its text went in new: the
-// id of the best-matching block of new, or "" when it was removed. It lets a
-// link to a paragraph of an old version lead to the same paragraph in the
-// new one.
-//
-// The sections are aligned as Compare aligns them. A block of a paired
-// section looks among the blocks of its partner: a block with the same
-// text wins, identical blocks pairing in order; otherwise the block whose
-// words are most similar, if their Jaccard similarity is at least 0.3. A
-// block of a removed section looks among all the blocks of new alike.
-// Several old blocks may map to the same new one, as when paragraphs were
-// merged.
-func ParagraphMap(old, new []catalog.Section) map[string]string {
-	return newComparison(old, new).paragraphs(everything)
-}
-
 // AnchorMap maps the anchors of old that want accepts, the ids of its sections
-// and of their blocks, to where their text went in new. A section id maps to
-// the id of the section it pairs with as Compare pairs them, or "" when it was
-// removed; a block id maps as ParagraphMap maps it. Only the words of blocks
-// that want asks about are ever compared, so a caller that wants only the
-// anchors new lacks pays for little more than the alignment.
+// and of their blocks, to where their text went in new, so that a link to a
+// paragraph of an old version leads to the same paragraph in the new one. A
+// section id maps to the id of the section it pairs with as Compare pairs them,
+// or "" when it was removed. A block id maps to the id of the best-matching
+// block of new, or "" when it was removed: a block of a paired section looks
+// among the blocks of its partner, where a block with the same text wins
+// (identical blocks pairing in order) and otherwise the block whose words are
+// most similar, if their Jaccard similarity is at least 0.3; a block of a
+// removed section looks among all the blocks of new alike. Several old blocks
+// may map to the same new one, as when paragraphs were merged. Only the words
+// of blocks that want asks about are ever compared, so a caller that wants only
+// the anchors new lacks pays for little more than the alignment.
 func AnchorMap(old, new []catalog.Section, want func(id string) bool) map[string]string {
 	c := newComparison(old, new)
 	m := c.paragraphs(want)
@@ -39,8 +30,6 @@ func AnchorMap(old, new []catalog.Section, want func(id string) bool) map[string
 	return m
 }
 
-func everything(string) bool { return true }
-
 // A block is a block of a section; set, the set of its words, is made when a
 // comparison first needs it.
 type block struct {
@@ -48,7 +37,7 @@ type block struct {
 	set      []int32
 }
 
-// paragraphs maps the block ids of c.a that want accepts as ParagraphMap does.
+// paragraphs maps the block ids of c.a that want accepts as AnchorMap does.
 func (c *comparison) paragraphs(want func(string) bool) map[string]string {
 	m := make(map[string]string)
 	news := make([][]*block, len(c.b))

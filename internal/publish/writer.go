@@ -21,9 +21,6 @@ type Writer struct {
 	names map[string]bool
 }
 
-// NewWriter returns a Writer of files below root, which must exist.
-func NewWriter(root string) *Writer { return newWriter(root, osOps{}) }
-
 func newWriter(root string, o ops) *Writer {
 	return &Writer{root: root, ops: o, dirs: map[string]bool{".": true}, names: map[string]bool{}}
 }
