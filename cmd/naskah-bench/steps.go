@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"naskah/internal/catalog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"naskah/internal/build"
+	"naskah/internal/catalog"
 )
 
 // buildBinary compiles naskah, so that its build runs as its own process and its

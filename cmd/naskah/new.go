@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"naskah/internal/legal"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 
 	"naskah/internal/content"
 	"naskah/internal/dirfs"
+	"naskah/internal/legal"
 )
 
 // today is when drafts are dated; a variable so that tests can fix it.

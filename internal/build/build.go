@@ -71,8 +71,8 @@ const DefaultBaseURL = "http://127.0.0.1:8080"
 type Result struct {
 	mu      sync.Mutex // guards Steps, and Files while the pages are made
 	Site    *site.Site
-	tree    *content.Tree
 	catalog *catalog.Catalog // written to the data directory
+	sources *fingerprints    // of the source files, made for the preview only
 	// Files are the files of the site, kept by Check and Rebuild; Run writes them
 	// out as it makes them.
 	Files map[string][]byte

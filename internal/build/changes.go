@@ -9,12 +9,19 @@ import (
 	"naskah/internal/content"
 )
 
+// fingerprints are the hashes of a content tree's files that tell the preview
+// what changed since its last build.
+type fingerprints struct {
+	site     uint64            // of the site's own file
+	policies map[string]uint64 // by "region/policy"
+}
+
 // fingerprints hashes the bytes of the site's file, and of each policy's files
 // with its region's, so that any change to what a policy's pages show changes
 // its fingerprint. Undated versions show their file's time, which counts too.
 // The hash need only tell this Builder's builds apart, so a fast one with a seed
 // of its own does.
-func (b *Builder) fingerprints(tree *content.Tree) (uint64, map[string]uint64) {
+func (b *Builder) fingerprints(tree *content.Tree) *fingerprints {
 	out := map[string]uint64{}
 	for _, r := range tree.Regions {
 		for _, pol := range r.Policies {
@@ -27,19 +34,20 @@ func (b *Builder) fingerprints(tree *content.Tree) (uint64, map[string]uint64) {
 			out[r.Slug+"/"+pol.Slug] = h.Sum64()
 		}
 	}
-	return maphash.Bytes(b.seed, tree.Site.Raw), out
+	return &fingerprints{site: maphash.Bytes(b.seed, tree.Site.Raw), policies: out}
 }
 
 // changedPolicies lists the policies added, removed or changed since the last
-// build, or all of them when full. When policies come or go, every policy counts
-// as changed: each policy's pages link to the same kind of policy in another
+// build, or all of them when full or when the site's own file changed. When
+// policies come or go, every policy counts as changed: each policy's pages link to the same kind of policy in another
 // region, which may be the one that came or went.
-func changedPolicies(last *previewState, now map[string]uint64, full bool) (map[string]bool, bool) {
-	if !full && (len(now) != len(last.policies) || !maps.EqualFunc(now, last.policies, func(uint64, uint64) bool { return true })) {
+func changedPolicies(last, now *fingerprints, full bool) (map[string]bool, bool) {
+	full = full || now.site != last.site
+	if !full && (len(now.policies) != len(last.policies) || !maps.EqualFunc(now.policies, last.policies, func(uint64, uint64) bool { return true })) {
 		full = true
 	}
 	changed := map[string]bool{}
-	for key, fp := range now {
+	for key, fp := range now.policies {
 		if full || last.policies[key] != fp {
 			changed[key] = true
 		}

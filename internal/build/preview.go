@@ -26,12 +26,11 @@ type Update struct {
 
 // previewState is what Rebuild keeps of the last good build.
 type previewState struct {
-	live     *publish.Live
-	index    *search.Index     // writable, shared with the server
-	catalog  *catalog.Catalog  // of the last rebuild, for Close to seal; nil while sealed
-	site     uint64            // fingerprint of the site's own file
-	policies map[string]uint64 // fingerprint by "region/policy"
-	files    map[string][]byte // the output of the last good build
+	live    *publish.Live
+	index   *search.Index     // writable, shared with the server
+	catalog *catalog.Catalog  // of the last rebuild, for Close to seal; nil while sealed
+	sources *fingerprints     // of the last good build's source files
+	files   map[string][]byte // the output of the last good build
 }
 
 // Rebuild builds the site for the live preview, drafts included, and publishes
@@ -54,8 +53,7 @@ func (b *Builder) Rebuild(ctx context.Context, themeChanged bool) (*Update, erro
 	if err != nil {
 		return nil, err
 	}
-	siteFP, policies := b.fingerprints(res.tree)
-	changed, full := changedPolicies(p, policies, themeChanged || siteFP != p.site)
+	changed, full := changedPolicies(p.sources, res.sources, themeChanged)
 	u := &Update{Result: res, Theme: b.theme, Full: full}
 	if err := res.time("pages", func() error { return b.renderChanged(ctx, u, changed) }); err != nil {
 		return nil, err
@@ -66,7 +64,7 @@ func (b *Builder) Rebuild(ctx context.Context, themeChanged bool) (*Update, erro
 	if err := res.time("publish", func() error { return b.publishChanged(u, slices.Sorted(maps.Keys(changed))) }); err != nil {
 		return nil, err
 	}
-	p.site, p.policies, p.files = siteFP, policies, u.Files
+	p.sources, p.files = res.sources, u.Files
 	return u, nil
 }
 
@@ -143,7 +141,6 @@ func (b *Builder) firstPreview(ctx context.Context) (*Update, error) {
 	if err != nil {
 		return nil, err
 	}
-	siteFP, policies := b.fingerprints(res.tree)
-	b.preview = &previewState{live: live, index: index, site: siteFP, policies: policies, files: res.Files}
+	b.preview = &previewState{live: live, index: index, sources: res.sources, files: res.Files}
 	return &Update{Result: res, Catalog: res.catalog, Index: index, Theme: b.theme, Full: true}, nil
 }

@@ -23,25 +23,29 @@ import (
 // what changed.
 func (b *Builder) prepare(ctx context.Context, reloadTheme bool) (*Result, error) {
 	res := &Result{}
+	var tree *content.Tree // let go after the site is made: it holds every source file
 	err := res.time("load", func() (err error) {
-		res.tree, err = content.LoadCached(b.cfg.Content, b.cfg.ContentDir, b.sources)
+		tree, err = content.LoadCached(b.cfg.Content, b.cfg.ContentDir, b.sources)
 		return err
 	})
 	if err != nil {
 		return res, err
 	}
-	res.Warnings = append(res.tree.Warnings, summaryWarnings(res.tree)...)
+	res.Warnings = append(tree.Warnings, summaryWarnings(tree)...)
+	if b.sources != nil {
+		res.sources = b.fingerprints(tree)
+	}
 	if b.theme == nil || reloadTheme {
-		if err := b.loadTheme(res.tree.Site.Language); err != nil {
+		if err := b.loadTheme(tree.Site.Language); err != nil {
 			return res, err
 		}
 	}
 	var docs site.Docs
-	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, res.tree, b.md, b.docs, b.workers); return err }); err != nil {
+	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, b.md, b.docs, b.workers); return err }); err != nil {
 		return res, err
 	}
 	opts := site.Options{Drafts: b.cfg.Drafts, BaseURL: b.cfg.BaseURL, Fallback: b.cfg.FallbackBaseURL}
-	err = res.time("site", func() (err error) { res.Site, err = site.New(res.tree, docs, opts); return err })
+	err = res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, opts); return err })
 	return res, err
 }
 

@@ -1,10 +1,11 @@
 package content
 
 import (
-	"naskah/internal/legal"
 	"net/url"
 	"slices"
 	"strings"
+
+	"naskah/internal/legal"
 )
 
 // The values the kind of a region and the status of a version may take.

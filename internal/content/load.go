@@ -3,10 +3,11 @@ package content
 import (
 	"errors"
 	"io/fs"
-	"naskah/internal/legal"
 	"path"
 	"slices"
 	"strings"
+
+	"naskah/internal/legal"
 )
 
 // Load reads the content tree rooted at fsys. display is how the content

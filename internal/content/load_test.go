@@ -3,7 +3,6 @@ package content
 import (
 	"errors"
 	"fmt"
-	"naskah/internal/legal"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"naskah/internal/legal"
 )
 
 // file returns a MapFS file holding s.

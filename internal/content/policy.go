@@ -3,10 +3,11 @@ package content
 import (
 	"bytes"
 	"cmp"
-	"naskah/internal/legal"
 	"path"
 	"slices"
 	"strings"
+
+	"naskah/internal/legal"
 )
 
 // A loadedVersion is a version with what checking its policy needs to know.

@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"naskah/internal/legal"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"naskah/internal/build"
+	"naskah/internal/legal"
 	"naskah/internal/server"
 )
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"image"
 	"image/png"
-	"naskah/internal/legal"
 	"net/http"
 	"net/url"
 	"os"
@@ -19,6 +18,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
+
+	"naskah/internal/legal"
 )
 
 // The sharing kit on the fixture's superseded version: what socialisation staff

@@ -2,11 +2,11 @@ package pages
 
 import (
 	"io/fs"
-	"naskah/internal/theme"
 
 	"golang.org/x/sync/errgroup"
 
 	"naskah/internal/pages/card"
+	"naskah/internal/theme"
 )
 
 // cards draws every queued share card and the site's own, in parallel: at a

@@ -1,13 +1,13 @@
 package pages
 
 import (
-	"naskah/internal/theme"
 	"net/url"
 	"strings"
 
 	"naskah/internal/pages/card"
 	"naskah/internal/pages/qrcode"
 	"naskah/internal/site"
+	"naskah/internal/theme"
 )
 
 // qrFile, beside each version's page, is the QR code of its short link, for

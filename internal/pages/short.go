@@ -1,10 +1,10 @@
 package pages
 
 import (
-	"naskah/internal/theme"
 	"strings"
 
 	"naskah/internal/site"
+	"naskah/internal/theme"
 )
 
 // shortDir is the directory of the short links' redirect pages.

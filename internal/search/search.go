@@ -4,20 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"naskah/internal/legal"
 	"path/filepath"
 	"strings"
 	"time"
-
-	"golang.org/x/sync/singleflight"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"golang.org/x/sync/singleflight"
 
 	"naskah/internal/cache"
 	"naskah/internal/catalog"
+	"naskah/internal/legal"
 )
 
 // Limits on paging.

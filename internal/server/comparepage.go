@@ -1,12 +1,12 @@
 package server
 
 import (
-	"naskah/internal/legal"
-	"naskah/internal/theme"
 	"net/http"
 
 	"naskah/internal/catalog"
 	"naskah/internal/compare"
+	"naskah/internal/legal"
+	"naskah/internal/theme"
 )
 
 // compareView is the comparison page.

@@ -2,14 +2,14 @@ package server
 
 import (
 	"html/template"
-	"naskah/internal/legal"
-	"naskah/internal/theme"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"naskah/internal/catalog"
+	"naskah/internal/legal"
 	"naskah/internal/search"
+	"naskah/internal/theme"
 )
 
 // searchView is the search page.

@@ -18,9 +18,6 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"naskah/internal/catalog"
-	"naskah/internal/search"
-	"naskah/internal/theme"
 	"net/http"
 	"net/netip"
 	"os"
@@ -28,6 +25,10 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"naskah/internal/catalog"
+	"naskah/internal/search"
+	"naskah/internal/theme"
 )
 
 const (

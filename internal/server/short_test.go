@@ -1,8 +1,9 @@
 package server
 
 import (
-	"naskah/internal/legal"
 	"testing"
+
+	"naskah/internal/legal"
 )
 
 func TestShortLinkRedirects(t *testing.T) {

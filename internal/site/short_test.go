@@ -1,11 +1,11 @@
 package site
 
 import (
-	"naskah/internal/legal"
 	"strings"
 	"testing"
 
 	"naskah/internal/content"
+	"naskah/internal/legal"
 )
 
 func TestShortCodesIndexVersions(t *testing.T) {

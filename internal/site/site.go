@@ -22,13 +22,13 @@ package site
 
 import (
 	"fmt"
-	"naskah/internal/legal"
 	"net/url"
 	"sort"
 	"strings"
 	"time"
 
 	"naskah/internal/content"
+	"naskah/internal/legal"
 	"naskah/internal/markdown"
 )
 

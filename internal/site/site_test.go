@@ -1,13 +1,13 @@
 package site
 
 import (
-	"naskah/internal/legal"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"naskah/internal/content"
+	"naskah/internal/legal"
 )
 
 func version(slug string, status content.Status, date string, tags ...string) content.Version {

@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"naskah/internal/legal"
 	"sort"
 	"strconv"
 
 	"github.com/BurntSushi/toml"
+
+	"naskah/internal/legal"
 )
 
 // Strings holds a theme's UI text for one language, by dotted key ("status.berlaku").

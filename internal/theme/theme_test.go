@@ -2,7 +2,6 @@ package theme
 
 import (
 	"io/fs"
-	"naskah/internal/legal"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"naskah/internal/legal"
 	"naskah/themes"
 )
 
