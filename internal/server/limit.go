@@ -8,11 +8,13 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 const (
-	// defaultMaxClients bounds the clients the rate limiter remembers: about 100
-	// bytes each, so a few MB at most.
+	// defaultMaxClients bounds the clients the rate limiter remembers: about 160
+	// bytes each (measured), so some 10 MB at most.
 	defaultMaxClients = 1 << 16
 	// sweepEvery spaces the passes that forget idle clients, so that a flood of new
 	// addresses cannot make every request pay for one.
@@ -56,25 +58,23 @@ func (s *Server) limited(h handler) handler {
 	}
 }
 
-// limiter is a token bucket per client: each holds up to burst tokens, refilled at
-// rate per second; a request takes one.
+// limiter keeps a token bucket (rate.Limiter) per client: each holds up to burst
+// tokens, refilled at rate per second; a request takes one.
 type limiter struct {
-	rate, burst float64
-	max         int // clients remembered
+	rate  rate.Limit
+	burst int
+	max   int // clients remembered
 
 	mu       sync.Mutex
-	clients  map[netip.Addr]bucket
-	overflow bucket // shared by new clients while the map is full
+	clients  map[netip.Addr]*rate.Limiter
+	overflow *rate.Limiter // shared by new clients while the map is full
 	swept    time.Time
 }
 
-type bucket struct {
-	tokens float64
-	last   time.Time
-}
-
-func newLimiter(rate float64, burst, maxClients int) *limiter {
-	return &limiter{rate: rate, burst: float64(max(burst, 1)), max: maxClients, clients: map[netip.Addr]bucket{}}
+func newLimiter(perSecond float64, burst, maxClients int) *limiter {
+	l := &limiter{rate: rate.Limit(perSecond), burst: max(burst, 1), max: maxClients, clients: map[netip.Addr]*rate.Limiter{}}
+	l.overflow = rate.NewLimiter(l.rate, l.burst)
+	return l
 }
 
 // allow takes a token of client's bucket, or says how long until there is one.
@@ -87,33 +87,16 @@ func (l *limiter) allow(client netip.Addr, now time.Time) (time.Duration, bool) 
 	}
 	switch {
 	case known:
-		b = l.refill(b, now)
 	case len(l.clients) < l.max:
-		b = bucket{tokens: l.burst, last: now}
+		b = rate.NewLimiter(l.rate, l.burst)
+		l.clients[client] = b
 	default:
-		l.overflow = l.refill(l.overflow, now)
-		wait, ok := l.take(&l.overflow)
-		return wait, ok
+		b = l.overflow
 	}
-	wait, ok := l.take(&b)
-	l.clients[client] = b
-	return wait, ok
-}
-
-func (l *limiter) refill(b bucket, now time.Time) bucket {
-	if now.After(b.last) {
-		b.tokens = min(l.burst, b.tokens+now.Sub(b.last).Seconds()*l.rate)
-		b.last = now
-	}
-	return b
-}
-
-func (l *limiter) take(b *bucket) (time.Duration, bool) {
-	if b.tokens >= 1 {
-		b.tokens--
+	if b.AllowN(now, 1) {
 		return 0, true
 	}
-	return time.Duration((1 - b.tokens) / l.rate * float64(time.Second)), false
+	return time.Duration((1 - b.TokensAt(now)) / float64(l.rate) * float64(time.Second)), false
 }
 
 // sweep forgets the clients whose buckets have filled up again: to the limiter
@@ -124,7 +107,7 @@ func (l *limiter) sweep(now time.Time) {
 	}
 	l.swept = now
 	for c, b := range l.clients {
-		if l.refill(b, now).tokens >= l.burst {
+		if b.TokensAt(now) >= float64(l.burst) {
 			delete(l.clients, c)
 		}
 	}
