@@ -1,13 +1,9 @@
 package server
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 	"unicode/utf8"
 
 	"naskah/internal/legal"
@@ -106,40 +102,31 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) error {
 	}
 	st := s.acquire()
 	defer st.release()
-	start := time.Now()
 	key := req.Key()
 	a, ok := st.searches.Get(key)
-	took := time.Since(start)
 	if !ok {
 		res, err := st.index.Search(r.Context(), req)
 		if err != nil {
 			return err
 		}
-		if a, err = encodeSearch(req.Query, res); err != nil {
+		if a, err = s.encodeSearch(req.Query, res); err != nil {
 			return err
 		}
 		st.searches.Put(key, a)
-		took = res.Took
 	}
-	s.sendSearch(w, r, a, took)
+	// Not stored: what people search for is theirs.
+	s.send(w, r, reply{status: http.StatusOK, ctype: jsonType, cache: "no-store", body: a.body, gz: a.gz})
 	return nil
 }
 
-// searchAnswer is the JSON of a search's answer encoded once, to be sent many
-// times: the bytes before and after the value of took_ms, which differs each
-// time, and the gzip stream of the same.
-type searchAnswer struct {
-	head, tail []byte
-	gz         *gzipSplice
-}
-
-// tookKey is where the answer is cut. The query before it is a JSON string, in
-// which every quote is escaped, so the first match is the key.
-const tookKey = `,"took_ms":`
-
-func encodeSearch(query string, res *search.Result) (*searchAnswer, error) {
+// encodeSearch encodes a search's answer once, with its gzip form, to be sent
+// again for the same query until the next rebuild: its took_ms is the time of the
+// search that made it. Keeping the answer whole costs a cached search nothing but
+// the write; compressing it again for each request would cost six times as much.
+func (s *Server) encodeSearch(query string, res *search.Result) (*encoded, error) {
 	out := searchResponse{
 		Query: query, Total: res.Total, Page: res.Page, Size: res.Size, Hits: []searchHit{},
+		TookMS: float64(res.Took.Microseconds()) / 1000,
 		Facets: searchFacets{Region: counts(res.Facets.Region), Tag: counts(res.Facets.Tag), Status: counts(res.Facets.Status)},
 	}
 	for _, h := range res.Hits {
@@ -147,39 +134,7 @@ func encodeSearch(query string, res *search.Result) (*searchAnswer, error) {
 		hit.Fragments = nonNil(hit.Fragments)
 		out.Hits = append(out.Hits, hit)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(true)
-	if err := enc.Encode(out); err != nil {
-		return nil, err
-	}
-	body := buf.Bytes()
-	i := bytes.Index(body, []byte(tookKey+"0,"))
-	if i < 0 {
-		return nil, errors.New("server: the search answer has no took_ms")
-	}
-	head, tail := body[:i+len(tookKey)], body[i+len(tookKey)+1:]
-	return &searchAnswer{head: head, tail: tail, gz: newGzipSplice(head, tail)}, nil
-}
-
-// sendSearch sends a search's answer with took in it. Not stored: what people
-// search for is theirs, and took_ms differs each time.
-func (s *Server) sendSearch(w http.ResponseWriter, r *http.Request, a *searchAnswer, took time.Duration) {
-	// The milliseconds as encoding/json writes numbers of this size.
-	ms := strconv.AppendFloat(nil, float64(took.Microseconds())/1000, 'f', -1, 64)
-	body := s.buffer()
-	defer s.recycle(body)
-	body.Write(a.head)
-	body.Write(ms)
-	body.Write(a.tail)
-	rp := reply{status: http.StatusOK, ctype: jsonType, cache: "no-store", body: body.Bytes()}
-	if acceptsGzip(r) {
-		gz := s.buffer()
-		defer s.recycle(gz)
-		a.gz.write(gz, ms)
-		rp.gz = gz.Bytes()
-	}
-	s.send(w, r, rp)
+	return s.encode(out)
 }
 
 func counts(cs []search.Count) []facetCount {

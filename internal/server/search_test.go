@@ -179,7 +179,7 @@ func TestCompare(t *testing.T) {
 }
 
 // TestSearchAnswersAreKept asks the same search twice, with and without gzip:
-// every answer says the same but for took_ms, whether it was searched or kept.
+// every answer says the same, whether it was searched or kept.
 func TestSearchAnswersAreKept(t *testing.T) {
 	s := newTestServer(t)
 	target := "/api/v1/search?q=pe*&versions=all&size=50"

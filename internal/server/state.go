@@ -23,7 +23,7 @@ type state struct {
 	// links on version pages make a few pairs popular.
 	compares *cache.LRU[string, *comparison]
 	// searches keeps the API's answers to recent searches, encoded.
-	searches *cache.LRU[string, *searchAnswer]
+	searches *cache.LRU[string, *encoded]
 	// modTime is when the catalog was written: the Last-Modified of what the
 	// server derives from the build alone.
 	modTime time.Time
@@ -74,7 +74,7 @@ func newState(cat *catalog.Catalog, idx *search.Index, th *theme.Theme, modTime 
 	return &state{
 		cat: cat, index: idx, theme: th, modTime: modTime,
 		compares: cache.New[string, *comparison](compareCacheSize),
-		searches: cache.New[string, *searchAnswer](search.DefaultCacheSize),
+		searches: cache.New[string, *encoded](search.DefaultCacheSize),
 		done:     make(chan struct{}),
 	}
 }
