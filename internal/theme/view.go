@@ -41,7 +41,8 @@ type Image struct {
 type Crumb struct{ Name, URL string }
 
 // The share card: every version has one, and the pages that belong to no version
-// share the site's, at SiteCard.
+// share the site's, at SiteCard. Package pages/card draws it at this size, which
+// a test of pages keeps equal to card.Width and card.Height.
 const (
 	CardFile   = "kartu.png"
 	SiteCard   = "/" + CardFile

@@ -6,6 +6,12 @@
 // A Painter is safe for concurrent use: the parsed fonts are shared, and each
 // card is drawn with a kit of its own: faces, whose glyph caches are not safe
 // to share, a canvas and the encoder's buffers.
+//
+// The package lives under pages, the one stage that draws cards. It encodes
+// its PNGs itself (deflate.go says how): with image/png at BestSpeed a card
+// takes more than twice as long to make (BenchmarkPNG) and comes out 3% larger,
+// and a cold build of 5,000 versions, which draws 5,000 cards, takes 3 to 13%
+// longer in naskah-bench.
 package card
 
 import (
