@@ -1,7 +1,7 @@
 package build
 
 import (
-	"fmt"
+	"encoding/binary"
 	"hash/maphash"
 	"maps"
 	"strings"
@@ -27,14 +27,25 @@ func (b *Builder) fingerprints(tree *content.Tree) *fingerprints {
 		for _, pol := range r.Policies {
 			var h maphash.Hash
 			h.SetSeed(b.seed)
-			fmt.Fprintf(&h, "%d\x00%s", len(r.Raw), r.Raw)
+			hashBytes(&h, r.Raw)
 			for _, v := range pol.Versions {
-				fmt.Fprintf(&h, "%s\x00%d\x00%d\x00%s", v.Path, v.ModTime.UnixNano(), len(v.Raw), v.Raw)
+				hashBytes(&h, []byte(v.Path))
+				hashBytes(&h, binary.LittleEndian.AppendUint64(nil, uint64(v.ModTime.UnixNano())))
+				hashBytes(&h, v.Raw)
 			}
 			out[r.Slug+"/"+pol.Slug] = h.Sum64()
 		}
 	}
 	return &fingerprints{site: maphash.Bytes(b.seed, tree.Site.Raw), policies: out}
+}
+
+// hashBytes adds b to h after its length, so that no two lists of byte strings
+// hash alike by running into each other.
+func hashBytes(h *maphash.Hash, b []byte) {
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+	h.Write(n[:])
+	h.Write(b)
 }
 
 // changedPolicies lists the policies added, removed or changed since the last
