@@ -176,7 +176,7 @@ func TestDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(current), "Perbup Uji No. 1 Tahun 2025") {
+	if !strings.Contains(string(current), "Peraturan Bupati Contoh Nomor 1 Tahun 2025") {
 		t.Error("with -drafts the policy page no longer shows the version in force")
 	}
 }

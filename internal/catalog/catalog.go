@@ -91,6 +91,28 @@ type Version struct {
 	Short    string    `json:"short"` // the short link code
 	Prev     string    `json:"prev,omitempty"`
 	Sections []Section `json:"-"` // in the file, as versionFile has them
+	// Instrument is the legal identity of a version that states its type.
+	Instrument *Instrument `json:"instrument,omitempty"`
+}
+
+// Instrument is the legal identity of a version: its form, number and year, how
+// it is cited in full, and its legal dates (YYYY-MM-DD or YYYY-MM), each empty
+// when the content does not state it.
+type Instrument struct {
+	Type        string   `json:"type"`        // e.g. "perbup"
+	TypeName    string   `json:"type_name"`   // e.g. "Peraturan Bupati"
+	Designation string   `json:"designation"` // e.g. "Peraturan Bupati Mamuju Nomor 12 Tahun 2025 tentang …"
+	Number      string   `json:"number"`
+	Year        int      `json:"year,omitempty"`
+	Enacted     string   `json:"enacted"`
+	Promulgated string   `json:"promulgated"`
+	Place       string   `json:"place"`
+	Gazette     string   `json:"gazette"`
+	Field       string   `json:"field"`
+	Subjects    []string `json:"subjects"`
+	Initiator   string   `json:"initiator"`
+	Signer      string   `json:"signer"`
+	Abstract    string   `json:"abstract"`
 }
 
 // Section is a part of a version's text under one level-2 heading.

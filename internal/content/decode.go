@@ -71,9 +71,10 @@ func decodeVersion(d document, slug string, r report) (Version, versionLines) {
 	lines.status = line
 	v.Summary, _ = rd.text("summary")
 	v.Tags = rd.tags("tags")
-	v.Number, _ = rd.text("number")
 	v.Source = rd.url("source")
 	v.Note, _ = rd.text("note")
+	v.Instrument = rd.instrument()
+	v.Relations = rd.relations()
 	return v, lines
 }
 

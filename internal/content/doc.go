@@ -7,6 +7,7 @@
 //	_index.md                   the site: title, description, base_url, language
 //	{region}/_index.md          a region: name, kind, province; the body describes it
 //	{region}/{policy}/{ver}.md  one version of a policy
+//	{region}/{policy}/{f}.pdf   the authentic original that a version names (original)
 //
 // Directory names and version file names (without ".md") must be slugs, as
 // reported by [legal.ValidSlug]. Names starting with a dot, ending in "~" or of the

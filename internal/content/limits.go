@@ -27,6 +27,10 @@ const (
 
 	// MaxListItems is the most items of a list, such as tags.
 	MaxListItems = 100
+
+	// MaxOriginalSize is the most bytes of the authentic PDF of a version: a
+	// scanned, signed regulation of some hundred pages.
+	MaxOriginalSize = 64 << 20
 )
 
 // maxLength returns the most characters the text value of key may have.

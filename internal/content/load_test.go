@@ -35,7 +35,7 @@ var (
 		"mamuju/kebijakan-asn/v2.md":   file("---\ntitle: Kebijakan ASN\nstatus: draft\n---\nDua.\n"),
 		"mamuju/kebijakan-asn/awal.md": file("---\ntitle: Kebijakan ASN\ndate: 2024-12-31\nversion: \"1.10\"\nstatus: draft\n---\nAwal.\n"),
 		"mamuju/kebijakan-asn/2025-04.md": {
-			Data:    []byte("---\ntitle: Kebijakan ASN 2025\ndate: 2025-04\ntags: [kepegawaian, asn]\nsummary: Ringkasan.\nnumber: 12/2025\nsource: https://jdih.example.go.id/12\nnote: Catatan.\n---\n# Isi\n"),
+			Data:    []byte("---\ntitle: Kebijakan ASN 2025\ndate: 2025-04\ntags: [kepegawaian, asn]\nsummary: Ringkasan.\nnumber: 12\nyear: 2025\nsource: https://jdih.example.go.id/12\nnote: Catatan.\n---\n# Isi\n"),
 			ModTime: modTime,
 		},
 		"mamuju/kebijakan-asn/pembaruan.md": file("---\ntitle: Kebijakan ASN\ndate: 2025-04-06\n---\n"),
@@ -53,7 +53,7 @@ var (
 		"mamuju/kebijakan-asn/v2.md":   file("+++\ntitle = \"Kebijakan ASN\"\nstatus = \"draft\"\n+++\nDua.\n"),
 		"mamuju/kebijakan-asn/awal.md": file("+++\ntitle = \"Kebijakan ASN\"\ndate = 2024-12-31\nversion = \"1.10\"\nstatus = \"draft\"\n+++\nAwal.\n"),
 		"mamuju/kebijakan-asn/2025-04.md": {
-			Data:    []byte("+++\ntitle = \"Kebijakan ASN 2025\"\ndate = \"2025-04\"\ntags = [\"kepegawaian\", \"asn\"]\nsummary = \"Ringkasan.\"\nnumber = \"12/2025\"\nsource = \"https://jdih.example.go.id/12\"\nnote = \"Catatan.\"\n+++\n# Isi\n"),
+			Data:    []byte("+++\ntitle = \"Kebijakan ASN 2025\"\ndate = \"2025-04\"\ntags = [\"kepegawaian\", \"asn\"]\nsummary = \"Ringkasan.\"\nnumber = \"12\"\nyear = 2025\nsource = \"https://jdih.example.go.id/12\"\nnote = \"Catatan.\"\n+++\n# Isi\n"),
 			ModTime: modTime,
 		},
 		"mamuju/kebijakan-asn/pembaruan.md": file("+++\ntitle = \"Kebijakan ASN\"\ndate = \"2025-04-06\"\n+++\n"),
@@ -107,9 +107,9 @@ var wantTree = &Tree{
 					{
 						Slug: "2025-04", Path: "content/mamuju/kebijakan-asn/2025-04.md",
 						Title: "Kebijakan ASN 2025", Label: "2025-04", Status: Published,
-						Summary: "Ringkasan.", Number: "12/2025", Source: "https://jdih.example.go.id/12", Note: "Catatan.",
+						Summary: "Ringkasan.", Instrument: Instrument{Number: "12", Year: 2025}, Source: "https://jdih.example.go.id/12", Note: "Catatan.",
 						Date: legal.Date{Year: 2025, Month: 4}, Tags: []string{"kepegawaian", "asn"},
-						Body: []byte("# Isi\n"), BodyLine: 10, ModTime: modTime,
+						Body: []byte("# Isi\n"), BodyLine: 11, ModTime: modTime,
 					},
 					{
 						Slug: "pembaruan", Path: "content/mamuju/kebijakan-asn/pembaruan.md",

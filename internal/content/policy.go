@@ -25,6 +25,7 @@ func (l *loader) loadPolicy(dir, slug string) Policy {
 		return p
 	}
 	var versions []loadedVersion
+	var others []string // files that are not versions: originals, if a version names them
 	files := 0
 	for _, e := range entries {
 		file := path.Join(dir, e.name)
@@ -32,7 +33,7 @@ func (l *loader) loadPolicy(dir, slug string) Policy {
 		case e.dir:
 			l.report(file).errorf(0, "direktori tak terduga (direktori kebijakan hanya berisi berkas versi .md)")
 		case !strings.HasSuffix(e.name, ".md"):
-			l.report(file).errorf(0, "berkas tak terduga (direktori kebijakan hanya berisi berkas versi .md)")
+			others = append(others, e.name)
 		default:
 			files++
 			if v, ok := l.loadVersion(file); ok {
@@ -43,6 +44,7 @@ func (l *loader) loadPolicy(dir, slug string) Policy {
 	if files == 0 {
 		l.report(dir).errorf(0, "kebijakan tanpa berkas versi (.md)")
 	}
+	l.checkOriginals(dir, versions, others)
 	sortVersions(versions)
 	l.checkLabels(versions)
 	l.checkOrder(versions)

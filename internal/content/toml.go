@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -111,8 +112,10 @@ func tomlScalar(x any, line int) value {
 		v.kind, v.text = kindText, x
 	case time.Time:
 		v.kind, v.text = kindText, tomlTimeText(x)
-	case int64, float64:
-		v.kind = kindNumber
+	case int64:
+		v.kind, v.text = kindNumber, strconv.FormatInt(x, 10)
+	case float64:
+		v.kind, v.text = kindNumber, strconv.FormatFloat(x, 'g', -1, 64)
 	case bool:
 		v.kind = kindBool
 	case []any, []map[string]any:

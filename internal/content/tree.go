@@ -61,7 +61,6 @@ type Version struct {
 	Title    string
 	Label    string // the version key, or Slug when absent
 	Summary  string
-	Number   string
 	Source   string
 	Note     string
 	Date     legal.Date
@@ -71,6 +70,8 @@ type Version struct {
 	BodyLine int       // line of the file at which Body starts
 	ModTime  time.Time // modification time of the file; zero if unknown
 	Raw      []byte    // the file's bytes as read; Body is a part of them
+	Instrument
+	Relations []Relation
 }
 
 // A Status says whether a version is in force.

@@ -65,7 +65,7 @@ func TestTreeProblems(t *testing.T) {
 			[]string{
 				"content/catatan.md: berkas tak terduga (direktori konten hanya berisi _index.md situs dan direktori wilayah)",
 				"content/r/p/lampiran: direktori tak terduga (direktori kebijakan hanya berisi berkas versi .md)",
-				"content/r/p/lampiran.pdf: berkas tak terduga (direktori kebijakan hanya berisi berkas versi .md)",
+				`content/r/p/lampiran.pdf: PDF ini tidak disebut original versi mana pun; tulis original: "lampiran.pdf" di front matter versinya, atau hapus berkasnya`,
 				"content/r/p/v2.MD: berkas tak terduga (direktori kebijakan hanya berisi berkas versi .md)",
 				"content/r/peta.png: berkas tak terduga (direktori wilayah hanya berisi _index.md dan direktori kebijakan)",
 			},

@@ -32,6 +32,16 @@ func (p *Policy) catalog() *catalog.Policy {
 		if cv.Tags == nil {
 			cv.Tags = []string{}
 		}
+		if v.Type != "" {
+			cv.Instrument = &catalog.Instrument{
+				Type: string(v.Type), TypeName: v.Type.Name(), Designation: v.Designation, Number: v.Number, Year: v.Year,
+				Enacted: v.Enacted.String(), Promulgated: v.Promulgated.String(), Place: v.Place, Gazette: v.Gazette,
+				Field: v.Field, Subjects: v.Subjects, Initiator: v.Initiator, Signer: v.Signer, Abstract: v.Abstract,
+			}
+			if cv.Instrument.Subjects == nil {
+				cv.Instrument.Subjects = []string{}
+			}
+		}
 		if v.Prev != nil {
 			cv.Prev = v.Prev.Slug
 		}

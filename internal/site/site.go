@@ -77,14 +77,14 @@ type Policy struct {
 
 // Version is one version of a policy.
 type Version struct {
-	Policy                                    *Policy
-	Slug, Label, Title, Summary, Number, Note string
-	Source                                    string
-	Date                                      legal.Date
-	Status                                    content.Status
-	State                                     legal.State
-	Tags                                      []string
-	Doc                                       *markdown.Rendered
+	Policy                            *Policy
+	Slug, Label, Title, Summary, Note string
+	Source                            string
+	Date                              legal.Date
+	Status                            content.Status
+	State                             legal.State
+	Tags                              []string
+	Doc                               *markdown.Rendered
 	// Path names the source file and BodyLine the line its body starts on, for
 	// messages.
 	Path     string
@@ -94,6 +94,12 @@ type Version struct {
 	Prev, Next *Version
 	// Short is the code of the version's short link /s/{Short}.
 	Short string
+	// Instrument is the version's legal identity, and Designation how it is
+	// cited in full ("Peraturan Bupati Mamuju Nomor 12 Tahun 2025 tentang …"),
+	// empty when the version states no type.
+	content.Instrument
+	Designation string
+	Relations   []content.Relation
 }
 
 // Tag is a topic and the policies that carry it in any of their versions, so that a
@@ -177,12 +183,18 @@ func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool) *Policy {
 
 func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version {
 	v := &Version{
-		Policy: p, Slug: cv.Slug, Label: cv.Label, Title: cv.Title, Summary: cv.Summary,
-		Number: cv.Number, Note: cv.Note, Source: cv.Source, Date: cv.Date,
+		Instrument:  cv.Instrument,
+		Relations:   cv.Relations,
+		Designation: legal.Designation(cv.Type, p.Region.Kind, p.Region.Name, cv.Number, cv.Year, cv.Title),
+		Policy:      p, Slug: cv.Slug, Label: cv.Label, Title: cv.Title, Summary: cv.Summary,
+		Note: cv.Note, Source: cv.Source, Date: cv.Date,
 		Status: cv.Status, Tags: cv.Tags, Doc: doc, Path: cv.Path, BodyLine: cv.BodyLine, Updated: cv.ModTime.UTC(),
 	}
 	if !cv.Date.IsZero() {
 		v.Updated = cv.Date.Time()
+	}
+	if v.Type != "" && v.Place == "" {
+		v.Place = p.Region.Name
 	}
 	return v
 }

@@ -1,0 +1,72 @@
+package legal
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A Form is the form an instrument takes (its jenis), as front matter writes it
+// in type: "perbup" for a Peraturan Bupati.
+type Form string
+
+// Forms are the forms naskah knows, in the order drafters meet them.
+var Forms = []Form{"perda", "perbup", "perwal", "pergub", "kepbup", "kepwal", "kepgub", "se", "instruksi", "lainnya"}
+
+// forms names each form in full and short, with %s where the regional head or
+// the region goes.
+var forms = map[Form]struct{ name, short string }{
+	"perda":     {"Peraturan Daerah", "Perda"},
+	"perbup":    {"Peraturan Bupati", "Perbup"},
+	"perwal":    {"Peraturan Wali Kota", "Perwal"},
+	"pergub":    {"Peraturan Gubernur", "Pergub"},
+	"kepbup":    {"Keputusan Bupati", "Kepbup"},
+	"kepwal":    {"Keputusan Wali Kota", "Kepwal"},
+	"kepgub":    {"Keputusan Gubernur", "Kepgub"},
+	"se":        {"Surat Edaran", "SE"},
+	"instruksi": {"Instruksi", "Instruksi"},
+	"lainnya":   {"", ""},
+}
+
+// Name is the form in full, e.g. "Peraturan Bupati"; "" for lainnya and for a
+// form naskah does not know.
+func (f Form) Name() string { return forms[f].name }
+
+// Short is the abbreviation of the form, e.g. "Perbup".
+func (f Form) Short() string { return forms[f].short }
+
+// heads are the regional heads by the kind of region.
+var heads = map[string]string{"kabupaten": "Bupati", "kota": "Wali Kota", "provinsi": "Gubernur"}
+
+// kinds are the kinds of region as a designation writes them.
+var kinds = map[string]string{"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+
+// Designation is how an instrument is cited in full: "Peraturan Bupati Mamuju
+// Nomor 12 Tahun 2025 tentang Pengelolaan ASN". A regional regulation names the
+// kind of region ("Peraturan Daerah Kabupaten Mamuju"), a circular or an
+// instruction its head ("Surat Edaran Bupati Mamuju"). Without a number or a year
+// those parts are left out; the designation of no form is "".
+func Designation(f Form, regionKind, regionName, number string, year int, title string) string {
+	name := f.Name()
+	if name == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(name)
+	switch f {
+	case "perda":
+		b.WriteString(" " + kinds[regionKind])
+	case "se", "instruksi":
+		b.WriteString(" " + heads[regionKind])
+	}
+	b.WriteString(" " + regionName)
+	if number != "" {
+		b.WriteString(" Nomor " + number)
+	}
+	if year != 0 {
+		b.WriteString(" Tahun " + strconv.Itoa(year))
+	}
+	if title != "" {
+		b.WriteString(" tentang " + title)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
