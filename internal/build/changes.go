@@ -18,7 +18,7 @@ type fingerprints struct {
 
 // fingerprints hashes the bytes of the site's file, and of each policy's files
 // with its region's, so that any change to what a policy's pages show changes
-// its fingerprint. Undated versions show their file's time, which counts too.
+// its fingerprint.
 // The hash need only tell this Builder's builds apart, so a fast one with a seed
 // of its own does.
 func (b *Builder) fingerprints(tree *content.Tree) *fingerprints {
@@ -30,7 +30,6 @@ func (b *Builder) fingerprints(tree *content.Tree) *fingerprints {
 			hashBytes(&h, r.Raw)
 			for _, v := range pol.Versions {
 				hashBytes(&h, []byte(v.Path))
-				hashBytes(&h, binary.LittleEndian.AppendUint64(nil, uint64(v.ModTime.UnixNano())))
 				hashBytes(&h, v.Raw)
 			}
 			out[r.Slug+"/"+pol.Slug] = h.Sum64()

@@ -109,7 +109,7 @@ var wantTree = &Tree{
 						Title: "Kebijakan ASN 2025", Label: "2025-04", Status: Published,
 						Summary: "Ringkasan.", Instrument: Instrument{Number: "12", Year: 2025}, Source: "https://jdih.example.go.id/12", Note: "Catatan.",
 						Date: legal.Date{Year: 2025, Month: 4}, Tags: []string{"kepegawaian", "asn"},
-						Body: []byte("# Isi\n"), BodyLine: 11, ModTime: modTime,
+						Body: []byte("# Isi\n"), BodyLine: 11,
 					},
 					{
 						Slug: "pembaruan", Path: "content/mamuju/kebijakan-asn/pembaruan.md",

@@ -61,7 +61,7 @@ func (l *loader) loadVersion(name string) (loadedVersion, bool) {
 	if !legal.ValidSlug(slug) {
 		r.errorf(0, "nama berkas %q bukan slug %s", path.Base(name), slugHint(slug))
 	}
-	src, info, ok := l.readFile(name)
+	src, _, ok := l.readFile(name)
 	if !ok {
 		return loadedVersion{}, false
 	}
@@ -77,7 +77,7 @@ func (l *loader) loadVersion(name string) (loadedVersion, bool) {
 	if !ok {
 		return loadedVersion{}, false
 	}
-	lv.ModTime, lv.Raw = info.ModTime(), src
+	lv.Raw = src // not the file's time: output depends on the bytes alone
 	return lv, true
 }
 

@@ -1,8 +1,6 @@
 package content
 
 import (
-	"time"
-
 	"naskah/internal/legal"
 )
 
@@ -66,10 +64,9 @@ type Version struct {
 	Date     legal.Date
 	Status   Status
 	Tags     []string
-	Body     []byte    // Markdown after the front matter
-	BodyLine int       // line of the file at which Body starts
-	ModTime  time.Time // modification time of the file; zero if unknown
-	Raw      []byte    // the file's bytes as read; Body is a part of them
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // line of the file at which Body starts
+	Raw      []byte // the file's bytes as read; Body is a part of them
 	Instrument
 	Relations []Relation
 }

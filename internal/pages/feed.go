@@ -73,7 +73,7 @@ func (r *renderer) feed(feedPath, pagePath, title string, versions []*site.Versi
 	}
 	f := atomFeed{
 		Lang: r.site.Language, ID: r.site.Abs(feedPath), Title: title,
-		Updated: atomTime(time.Unix(0, 0)),
+		Updated: atomTime(time.Time{}),
 		Author:  atomPerson{Name: r.site.Title, URI: r.site.Abs("/")},
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: r.site.Abs(feedPath)},
@@ -99,7 +99,14 @@ func (r *renderer) feed(feedPath, pagePath, title string, versions []*site.Versi
 	return r.xmlFile(feedPath, f)
 }
 
-func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+// atomTime is t as Atom writes it. Atom requires a time where an undated
+// version has none: it gets the start of 1970, as an empty feed does.
+func atomTime(t time.Time) string {
+	if t.IsZero() {
+		t = time.Unix(0, 0)
+	}
+	return t.UTC().Format(time.RFC3339)
+}
 
 func (r *renderer) xmlFile(urlPath string, v any) error {
 	var buf bytes.Buffer

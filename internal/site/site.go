@@ -89,7 +89,9 @@ type Version struct {
 	// messages.
 	Path     string
 	BodyLine int
-	// Updated is the version's date, or when its file last changed if it has none.
+	// Updated is the start of the version's date; zero for an undated version,
+	// which takes no date from the file system, so that two builds of the same
+	// bytes are the same.
 	Updated    time.Time
 	Prev, Next *Version
 	// Short is the code of the version's short link /s/{Short}.
@@ -188,10 +190,7 @@ func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version 
 		Designation: legal.Designation(cv.Type, p.Region.Kind, p.Region.Name, cv.Number, cv.Year, cv.Title),
 		Policy:      p, Slug: cv.Slug, Label: cv.Label, Title: cv.Title, Summary: cv.Summary,
 		Note: cv.Note, Source: cv.Source, Date: cv.Date,
-		Status: cv.Status, Tags: cv.Tags, Doc: doc, Path: cv.Path, BodyLine: cv.BodyLine, Updated: cv.ModTime.UTC(),
-	}
-	if !cv.Date.IsZero() {
-		v.Updated = cv.Date.Time()
+		Status: cv.Status, Tags: cv.Tags, Doc: doc, Path: cv.Path, BodyLine: cv.BodyLine, Updated: cv.Date.Time(),
 	}
 	if v.Type != "" && v.Place == "" {
 		v.Place = p.Region.Name
