@@ -32,6 +32,7 @@ type Instrument struct {
 	Abstract     string
 	Original     string // file name of the authentic PDF beside the version file
 	OriginalLine int    // line of the original key, for problems with the file
+	TypeLine     int    // line of the type key, for a type that does not fit the region
 }
 
 // instrumentTypes are the values of type, the forms an instrument takes.
@@ -68,6 +69,7 @@ var relationKinds = []RelationKind{Amends, Revokes, Implements, Related}
 func (rd *reader) instrument() Instrument {
 	var in Instrument
 	if t, line := rd.text("type"); t != "" {
+		in.TypeLine = line
 		if rd.oneOfNear("type", t, line, instrumentTypes) {
 			in.Type = legal.Form(t)
 		}
@@ -107,6 +109,22 @@ func (rd *reader) instrument() Instrument {
 		}
 	}
 	return in
+}
+
+// checkForms reports the versions of reg whose type is the form of another kind
+// of region: a Peraturan Bupati in a kota.
+func (l *loader) checkForms(reg *Region) {
+	if reg.Kind == "" {
+		return
+	}
+	for _, p := range reg.Policies {
+		for _, v := range p.Versions {
+			if want := legal.FormFor(v.Type, reg.Kind); want != v.Type {
+				r := l.report(path.Join(reg.Slug, p.Slug, v.Slug+".md"))
+				r.errorf(v.TypeLine, "type %q adalah %s, tetapi %s sebuah %s; maksud Anda %q (%s)?", v.Type, v.Type.Name(), reg.Name, reg.Kind, want, want.Name())
+			}
+		}
+	}
 }
 
 // relations reads the relation keys of a version.

@@ -14,24 +14,24 @@ const pdf = "%PDF-1.7\n%…\n"
 
 func TestInstrument(t *testing.T) {
 	fsys := validTree(fstest.MapFS{
-		"r/p/v1.md": file("---\ntitle: Pengelolaan ASN\ntype: perbup\nnumber: 12A\nyear: 2025\n" +
+		"r/p/v1.md": file("---\ntitle: Pengelolaan ASN\ntype: perwal\nnumber: 12A\nyear: 2025\n" +
 			"enacted: 2025-04-01\npromulgated: 2025-04-02\nplace: Mamuju\n" +
 			"gazette: Berita Daerah Kabupaten Contoh Tahun 2025 Nomor 12\nsubjects: [Kepegawaian, ASN]\n" +
 			"field: Hukum Kepegawaian\ninitiator: BKPSDM\nsigner: Bupati Contoh\nabstract: |\n  ABSTRAK\n  Isi.\n" +
 			"original: v1.pdf\namends: [r/q@v1]\nrelated: [Peraturan Pemerintah Nomor 11 Tahun 2017]\n---\n"),
 		"r/p/v1.pdf": file(pdf),
-		"r/q/v1.md":  file("+++\ntitle = 'Q'\ntype = 'perbup'\nnumber = '3'\nyear = 2024\n+++\n"),
+		"r/q/v1.md":  file("+++\ntitle = 'Q'\ntype = 'perwal'\nnumber = '3'\nyear = 2024\n+++\n"),
 	})
 	tree, err := Load(fsys, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := Instrument{
-		Type: "perbup", Number: "12A", Year: 2025,
+		Type: "perwal", Number: "12A", Year: 2025,
 		Enacted: legal.Date{Year: 2025, Month: 4, Day: 1}, Promulgated: legal.Date{Year: 2025, Month: 4, Day: 2},
 		Place: "Mamuju", Gazette: "Berita Daerah Kabupaten Contoh Tahun 2025 Nomor 12",
 		Subjects: []string{"Kepegawaian", "ASN"}, Field: "Hukum Kepegawaian", Initiator: "BKPSDM",
-		Signer: "Bupati Contoh", Abstract: "ABSTRAK\nIsi.", Original: "v1.pdf", OriginalLine: 17,
+		Signer: "Bupati Contoh", Abstract: "ABSTRAK\nIsi.", Original: "v1.pdf", OriginalLine: 17, TypeLine: 3,
 	}
 	v := tree.Regions[0].Policies[0].Versions[0]
 	if diff := cmp.Diff(want, v.Instrument); diff != "" {
@@ -56,6 +56,11 @@ func TestInstrumentProblems(t *testing.T) {
 			"type near miss",
 			fstest.MapFS{"r/p/v1.md": file("---\ntitle: P\ntype: perbub\n---\n")},
 			[]string{`content/r/p/v1.md:3: type "perbub" tidak dikenal (maksud Anda "perbup"?)`},
+		},
+		{
+			"form of another kind of region",
+			fstest.MapFS{"r/p/v1.md": file("---\ntitle: P\ntype: kepbup\n---\n")},
+			[]string{`content/r/p/v1.md:3: type "kepbup" adalah Keputusan Bupati, tetapi R sebuah kota; maksud Anda "kepwal" (Keputusan Wali Kota)?`},
 		},
 		{
 			"type far from any",

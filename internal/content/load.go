@@ -138,6 +138,7 @@ func (l *loader) loadRegion(dir string) Region {
 	if !hasIndex {
 		l.report(dir).errorf(0, "wilayah tanpa _index.md (wajib, berisi setidaknya name dan kind)")
 	}
+	l.checkForms(&reg)
 	if len(reg.Policies) == 0 {
 		l.report(dir).warnf(0, "wilayah belum memiliki kebijakan")
 	}

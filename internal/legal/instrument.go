@@ -34,6 +34,36 @@ func (f Form) Name() string { return forms[f].name }
 // Short is the abbreviation of the form, e.g. "Perbup".
 func (f Form) Short() string { return forms[f].short }
 
+// RegionKind is the kind of region whose head issues instruments of form f
+// ("kabupaten" for a Peraturan Bupati), or "" for a form any region issues.
+func (f Form) RegionKind() string {
+	switch f {
+	case "perbup", "kepbup":
+		return "kabupaten"
+	case "perwal", "kepwal":
+		return "kota"
+	case "pergub", "kepgub":
+		return "provinsi"
+	}
+	return ""
+}
+
+// FormFor is the form of kind of region that corresponds to f: "perwal" for
+// "perbup" in a kota. It returns f when f fits kind or any region.
+func FormFor(f Form, kind string) Form {
+	if k := f.RegionKind(); k == "" || k == kind {
+		return f
+	}
+	forms := map[string][2]Form{"kabupaten": {"perbup", "kepbup"}, "kota": {"perwal", "kepwal"}, "provinsi": {"pergub", "kepgub"}}[kind]
+	if forms[0] == "" {
+		return f
+	}
+	if strings.HasPrefix(string(f), "kep") {
+		return forms[1]
+	}
+	return forms[0]
+}
+
 // heads are the regional heads by the kind of region.
 var heads = map[string]string{"kabupaten": "Bupati", "kota": "Wali Kota", "provinsi": "Gubernur"}
 

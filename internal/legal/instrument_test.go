@@ -25,3 +25,25 @@ func TestDesignation(t *testing.T) {
 		}
 	}
 }
+
+func TestFormFor(t *testing.T) {
+	for _, tt := range []struct {
+		form Form
+		kind string
+		want Form
+	}{
+		{"perbup", "kabupaten", "perbup"},
+		{"perbup", "kota", "perwal"},
+		{"kepbup", "provinsi", "kepgub"},
+		{"pergub", "kabupaten", "perbup"},
+		{"kepwal", "kabupaten", "kepbup"},
+		{"perda", "kota", "perda"},
+		{"se", "provinsi", "se"},
+		{"", "kota", ""},
+		{"perbup", "", "perbup"},
+	} {
+		if got := FormFor(tt.form, tt.kind); got != tt.want {
+			t.Errorf("FormFor(%q, %q) = %q, want %q", tt.form, tt.kind, got, tt.want)
+		}
+	}
+}
