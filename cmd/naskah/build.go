@@ -12,6 +12,7 @@ import (
 
 	"naskah/internal/build"
 	"naskah/internal/dirfs"
+	"naskah/internal/legal"
 	"naskah/internal/publish"
 )
 
@@ -19,11 +20,13 @@ import (
 type buildFlags struct {
 	content, theme, out, data, baseURL string
 	drafts, force                      bool
+	now                                string
 }
 
 func (b *buildFlags) register(fs *flag.FlagSet, output bool) {
 	fs.StringVar(&b.content, "content", "content", "direktori konten")
 	fs.StringVar(&b.theme, "theme", "", "direktori tema (bawaan: tema default yang tertanam)")
+	fs.StringVar(&b.now, "now", "", "tanggal YYYY-MM-DD yang menjadi acuan status berlaku (bawaan: hari ini, WIB)")
 	if output {
 		fs.StringVar(&b.out, "out", "public", "direktori keluaran situs statis")
 		fs.StringVar(&b.data, "data", ".naskah", "direktori data server (indeks pencarian)")
@@ -42,6 +45,13 @@ func (b *buildFlags) config(fallbackBaseURL string) (build.Config, error) {
 		Drafts:          b.drafts,
 		BaseURL:         b.baseURL,
 		FallbackBaseURL: fallbackBaseURL,
+	}
+	if b.now != "" {
+		d, err := legal.ParseDate(b.now)
+		if err != nil || d.Day == 0 {
+			return cfg, &usageError{fmt.Errorf("-now %q bukan tanggal YYYY-MM-DD", b.now)}
+		}
+		cfg.Now = d
 	}
 	if info, err := os.Stat(b.content); err != nil || !info.IsDir() {
 		return cfg, fmt.Errorf("direktori konten %q tidak ditemukan", b.content)

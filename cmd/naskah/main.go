@@ -17,7 +17,7 @@ import (
 const usage = `naskah menerbitkan naskah kebijakan daerah dari Markdown.
 
 Penggunaan:
-  naskah build    [-content content] [-theme DIR] [-out public] [-data .naskah] [-drafts] [-base-url URL]
+  naskah build    [-content content] [-theme DIR] [-out public] [-data .naskah] [-drafts] [-base-url URL] [-now YYYY-MM-DD]
   naskah check    [-content content] [-theme DIR]
   naskah serve    [-addr 127.0.0.1:8080] [-watch | -no-build] [-rate 10] [-burst 20]
                   [-max-concurrent N] [-trust-proxy CIDR,...] [flag build]

@@ -31,6 +31,8 @@ func TestExitCodes(t *testing.T) {
 		{"missing content", []string{"check", "-content", "tidak-ada"}, 1, `direktori konten "tidak-ada" tidak ditemukan`},
 		{"check finds every problem", []string{"check", "-content", "testdata/broken"}, 1, "testdata/broken/bandung/kebijakan/v1.md:2:"},
 		{"shipped content is clean", []string{"check", "-content", "../../content"}, 0, "tidak ada masalah"},
+		{"now not a day", []string{"check", "-content", "../../content", "-now", "2025-13-01"}, 2, `-now "2025-13-01" bukan tanggal YYYY-MM-DD`},
+		{"now only a month", []string{"check", "-content", "../../content", "-now", "2025-06"}, 2, `-now "2025-06" bukan tanggal YYYY-MM-DD`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,7 +62,7 @@ func TestCheckReportsAllProblems(t *testing.T) {
 
 func TestBuildCommand(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	stdout, stderr, code := runArgs("build", "-content", "../../content", "-out", out, "-base-url", "https://naskah.example")
+	stdout, stderr, code := runArgs("build", "-content", "../../content", "-out", out, "-base-url", "https://naskah.example", "-now", "2026-01-15")
 	if code != 0 {
 		t.Fatalf("exit code %d\n%s%s", code, stdout, stderr)
 	}
@@ -70,6 +72,13 @@ func TestBuildCommand(t *testing.T) {
 	}
 	if !strings.Contains(string(page), `href="https://naskah.example/mamuju/"`) {
 		t.Error("-base-url is not used for the canonical URL")
+	}
+	version, err := os.ReadFile(filepath.Join(out, "mamuju", "kebijakan-pengelolaan-kepegawaian-asn", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(version), "per 15 Januari 2026") {
+		t.Error("-now is not the day the status is given as of")
 	}
 	// A build into the current directory would delete the project.
 	if _, stderr, code := runArgs("build", "-content", "../../content", "-out", "."); code != 2 || !strings.Contains(stderr, "menolak") {

@@ -37,6 +37,7 @@ import (
 
 	"naskah/internal/catalog"
 	"naskah/internal/content"
+	"naskah/internal/legal"
 	"naskah/internal/markdown"
 	"naskah/internal/pages"
 	"naskah/internal/publish"
@@ -62,6 +63,10 @@ type Config struct {
 	// Workers is how many goroutines each parallel step runs; 0 means one per
 	// processor (GOMAXPROCS).
 	Workers int
+	// Now is the day the status of every version is reckoned by; zero means
+	// today in western Indonesian time. Two builds of the same content with the
+	// same Now are the same.
+	Now legal.Date
 }
 
 // DefaultBaseURL is where naskah serve listens unless told otherwise.

@@ -13,15 +13,21 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"naskah/internal/legal"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // buildFixture builds testdata/site into a fresh directory and returns it.
+// fixtureNow is the day the fixture is built as of, so that its golden pages
+// hold on every day.
+var fixtureNow = legal.Date{Year: 2026, Month: 1, Day: 15}
+
 func buildFixture(t *testing.T, drafts bool) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	cfg := Config{Content: os.DirFS("testdata/site"), ContentDir: "testdata/site", Out: out, Drafts: drafts}
+	cfg := Config{Content: os.DirFS("testdata/site"), ContentDir: "testdata/site", Out: out, Drafts: drafts, Now: fixtureNow}
 	if _, err := Run(context.Background(), cfg); err != nil {
 		t.Fatalf("Run: %v", err)
 	}

@@ -44,7 +44,7 @@ func (b *Builder) prepare(ctx context.Context, reloadTheme bool) (*Result, error
 	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, b.md, b.docs, b.workers); return err }); err != nil {
 		return res, err
 	}
-	opts := site.Options{Drafts: b.cfg.Drafts, BaseURL: b.cfg.BaseURL, Fallback: b.cfg.FallbackBaseURL}
+	opts := site.Options{Drafts: b.cfg.Drafts, BaseURL: b.cfg.BaseURL, Fallback: b.cfg.FallbackBaseURL, Now: b.cfg.Now}
 	err = res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, opts); return err })
 	return res, err
 }

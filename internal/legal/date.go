@@ -94,3 +94,14 @@ func (d Date) Time() time.Time {
 	}
 	return time.Date(d.Year, time.Month(d.Month), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
 }
+
+// wib is the time of western Indonesia (UTC+7), where the day begins first in
+// the country's most populous zone.
+var wib = time.FixedZone("WIB", 7*60*60)
+
+// Today is the date of t in western Indonesian time (WIB): the day a build
+// reckons status by unless told otherwise.
+func Today(t time.Time) Date {
+	y, m, d := t.In(wib).Date()
+	return Date{Year: y, Month: int(m), Day: d}
+}

@@ -176,7 +176,7 @@ func (r *renderer) t(key string, args ...any) string {
 }
 
 func (r *renderer) base(urlPath, title, description string) theme.Page {
-	info := theme.SiteInfo{Title: r.site.Title, Description: r.site.Description, Language: r.site.Language, BaseURL: r.site.BaseURL}
+	info := theme.SiteInfo{Title: r.site.Title, Description: r.site.Description, Language: r.site.Language, BaseURL: r.site.BaseURL, StatusDate: r.site.Now}
 	return r.theme.NewPage(info, urlPath, title, description)
 }
 

@@ -21,6 +21,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"sort"
@@ -39,6 +40,8 @@ type Options struct {
 	// BaseURL overrides the site's base_url; when both are empty, Fallback is used.
 	BaseURL  string
 	Fallback string
+	// Now is the day status is reckoned by; zero means today (legal.Today).
+	Now legal.Date
 	// ShortCode derives a version's short code from its identity; nil means
 	// legal.ShortCode. Tests inject a weaker one to provoke collisions.
 	ShortCode func(identity string) string
@@ -56,6 +59,8 @@ type Site struct {
 	Versions []*Version // every included version, newest first
 	// Short maps each version's short code to the version.
 	Short map[string]*Version
+	// Now is the day every version's State holds on: the build's moment.
+	Now legal.Date
 }
 
 // Region is a regency, city or province with its policies.
@@ -125,11 +130,15 @@ func New(tree *content.Tree, docs Docs, opts Options) (*Site, error) {
 		Description: tree.Site.Description,
 		Language:    tree.Site.Language,
 		BaseURL:     base,
+		Now:         opts.Now,
+	}
+	if s.Now.IsZero() {
+		s.Now = legal.Today(time.Now())
 	}
 	for _, cr := range tree.Regions {
 		r := &Region{Slug: cr.Slug, Name: cr.Name, Kind: cr.Kind, Province: cr.Province, Description: docs[cr.Path]}
 		for _, cp := range cr.Policies {
-			if p := newPolicy(r, cp, docs, opts.Drafts); p != nil {
+			if p := newPolicy(r, cp, docs, opts.Drafts, s.Now); p != nil {
 				r.Policies = append(r.Policies, p)
 				s.Versions = append(s.Versions, p.Versions...)
 			}
@@ -159,7 +168,7 @@ func baseURL(cs content.Site, opts Options) (string, error) {
 	return strings.TrimSuffix(u.String(), "/"), nil
 }
 
-func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool) *Policy {
+func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool, now legal.Date) *Policy {
 	p := &Policy{Region: r, Slug: cp.Slug}
 	for _, cv := range cp.Versions {
 		if cv.Status == content.Draft && !drafts {
@@ -176,10 +185,7 @@ func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool) *Policy {
 			v.Prev.Next = v
 		}
 	}
-	p.Current = current(p.Versions)
-	for _, v := range p.Versions {
-		v.State = state(v, p.Current)
-	}
+	reckon(p, now)
 	return p
 }
 
@@ -198,27 +204,39 @@ func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version 
 	return v
 }
 
-// current picks the version in force: the newest published, else the newest.
-func current(versions []*Version) *Version {
-	for i := len(versions) - 1; i >= 0; i-- {
-		if versions[i].Status == content.Published {
-			return versions[i]
+// reckon sets the state of every version of p as of the day now, and p.Current.
+// The version in force is the newest published or revoked one whose date is at
+// or before now (an undated version counts from the start); published versions
+// dated after now are scheduled (Akan berlaku); when the version in force is a
+// revoked one, the policy is revoked and every version says so. Current is the
+// version in force, else the first scheduled one, else (only drafts) the newest.
+func reckon(p *Policy, now legal.Date) {
+	var last, next *Version
+	for _, v := range p.Versions {
+		switch {
+		case v.Status == content.Draft:
+		case v.Date.IsZero() || v.Date.Compare(now) <= 0:
+			last = v
+		case next == nil:
+			next = v
 		}
 	}
-	return versions[len(versions)-1]
-}
-
-func state(v, cur *Version) legal.State {
-	switch {
-	case v.Status == content.Draft:
-		return legal.Draft
-	case v.Status == content.Revoked:
-		return legal.Revoked
-	case v == cur:
-		return legal.InForce
-	default:
-		return legal.Superseded
+	revoked := last != nil && last.Status == content.Revoked
+	for _, v := range p.Versions {
+		switch {
+		case v.Status == content.Draft:
+			v.State = legal.Draft
+		case !v.Date.IsZero() && v.Date.Compare(now) > 0:
+			v.State = legal.Scheduled
+		case revoked, v.Status == content.Revoked:
+			v.State = legal.Revoked
+		case v == last:
+			v.State = legal.InForce
+		default:
+			v.State = legal.Superseded
+		}
 	}
+	p.Current = cmp.Or(last, next, p.Versions[len(p.Versions)-1])
 }
 
 func collectTags(regions []*Region) []*Tag {

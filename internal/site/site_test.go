@@ -70,10 +70,48 @@ func TestStates(t *testing.T) {
 			wantCurrent: "v1",
 		},
 		{
+			// From the date of a revoked version the policy is revoked: every
+			// version says so, and the policy's page shows the revocation.
 			name:        "revoked",
 			versions:    []content.Version{version("v1", content.Published, ""), version("v2", content.Revoked, "")},
-			want:        map[string]legal.State{"v1": legal.InForce, "v2": legal.Revoked},
+			want:        map[string]legal.State{"v1": legal.Revoked, "v2": legal.Revoked},
+			wantCurrent: "v2",
+		},
+		{
+			name:        "a later date is scheduled, the earlier one stays in force",
+			versions:    []content.Version{version("v1", content.Published, "2025-01"), version("v2", content.Published, "2025-07-01")},
+			want:        map[string]legal.State{"v1": legal.InForce, "v2": legal.Scheduled},
 			wantCurrent: "v1",
+		},
+		{
+			name:        "in force on its own day",
+			versions:    []content.Version{version("v1", content.Published, "2025-01"), version("v2", content.Published, "2025-06-15")},
+			want:        map[string]legal.State{"v1": legal.Superseded, "v2": legal.InForce},
+			wantCurrent: "v2",
+		},
+		{
+			name:        "a month counts from its first day",
+			versions:    []content.Version{version("v1", content.Published, "2025-06")},
+			want:        map[string]legal.State{"v1": legal.InForce},
+			wantCurrent: "v1",
+		},
+		{
+			name:        "a revocation to come leaves the policy in force until then",
+			versions:    []content.Version{version("v1", content.Published, ""), version("v2", content.Revoked, "2025-12-31")},
+			want:        map[string]legal.State{"v1": legal.InForce, "v2": legal.Scheduled},
+			wantCurrent: "v1",
+		},
+		{
+			name:        "nothing in force yet: the first scheduled version is shown",
+			versions:    []content.Version{version("v1", content.Published, "2025-07"), version("v2", content.Published, "2026-01")},
+			want:        map[string]legal.State{"v1": legal.Scheduled, "v2": legal.Scheduled},
+			wantCurrent: "v1",
+		},
+		{
+			name:        "re-enacted after a revocation",
+			versions:    []content.Version{version("v1", content.Revoked, "2024-01"), version("v2", content.Published, "2025-01")},
+			want:        map[string]legal.State{"v1": legal.Revoked, "v2": legal.InForce},
+			wantCurrent: "v2",
 		},
 		{
 			name:        "only revoked: the newest is shown",
@@ -89,7 +127,7 @@ func TestStates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := New(tree(tt.versions...), Docs{}, Options{Drafts: tt.drafts})
+			s, err := New(tree(tt.versions...), Docs{}, Options{Drafts: tt.drafts, Now: legal.Date{Year: 2025, Month: 6, Day: 15}})
 			if err != nil {
 				t.Fatal(err)
 			}

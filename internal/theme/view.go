@@ -10,6 +10,8 @@ import (
 type SiteInfo struct {
 	Title, Description, Language string
 	BaseURL                      string // absolute, without a trailing slash
+	// StatusDate is the day the states shown hold on: the build's moment.
+	StatusDate legal.Date
 }
 
 // Page holds what every page's layout needs: the static pages' and the server's
