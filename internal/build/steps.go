@@ -10,6 +10,7 @@ import (
 
 	"naskah/internal/catalog"
 	"naskah/internal/content"
+	"naskah/internal/legal"
 	"naskah/internal/markdown"
 	"naskah/internal/publish"
 	"naskah/internal/search"
@@ -46,6 +47,9 @@ func (b *Builder) prepare(ctx context.Context, reloadTheme bool) (*Result, error
 	}
 	opts := site.Options{Drafts: b.cfg.Drafts, BaseURL: b.cfg.BaseURL, Fallback: b.cfg.FallbackBaseURL, Now: b.cfg.Now}
 	err = res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, opts); return err })
+	if err == nil {
+		res.Warnings = append(res.Warnings, statusWarnings(res.Site)...)
+	}
 	return res, err
 }
 
@@ -171,6 +175,28 @@ func limitProblem(path string, bodyLine int, err error) (*content.Problem, bool)
 		return nil, false
 	}
 	return &content.Problem{Path: path, Line: bodyLine + le.Line - 1, Message: le.Msg}, true
+}
+
+// statusWarnings names, as of the site's day, the versions still to come into
+// force and the policies with no version in force yet, so that a drafter sees
+// what readers will see as Akan berlaku.
+func statusWarnings(s *site.Site) []content.Problem {
+	var out []content.Problem
+	for _, r := range s.Regions {
+		for _, p := range r.Policies {
+			for _, v := range p.Versions {
+				if v.State != legal.Scheduled {
+					continue
+				}
+				msg := fmt.Sprintf("versi %s baru berlaku mulai %s; per %s statusnya Akan berlaku", v.Label, v.Date, s.Now)
+				if v == p.Current {
+					msg = fmt.Sprintf("kebijakan ini belum memiliki versi yang berlaku per %s; versi %s baru berlaku mulai %s", s.Now, v.Label, v.Date)
+				}
+				out = append(out, content.Problem{Path: v.Path, Line: max(v.DateLine, 1), Warning: true, Message: msg})
+			}
+		}
+	}
+	return out
 }
 
 // summaryWarnings names the versions without a summary, which search results and

@@ -63,6 +63,7 @@ func decodeVersion(d document, slug string, r report) (Version, versionLines) {
 	}
 	lines.label = labelLine
 	v.Date, lines.date = rd.date("date")
+	v.DateLine = lines.date
 	v.Status = Published
 	s, line := rd.text("status")
 	if s != "" && rd.oneOf("status", s, line, statuses) {

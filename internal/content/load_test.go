@@ -101,20 +101,20 @@ var wantTree = &Tree{
 					{
 						Slug: "awal", Path: "content/mamuju/kebijakan-asn/awal.md",
 						Title: "Kebijakan ASN", Label: "1.10", Status: Draft,
-						Date: legal.Date{Year: 2024, Month: 12, Day: 31},
+						Date: legal.Date{Year: 2024, Month: 12, Day: 31}, DateLine: 3,
 						Body: []byte("Awal.\n"), BodyLine: 7,
 					},
 					{
 						Slug: "2025-04", Path: "content/mamuju/kebijakan-asn/2025-04.md",
 						Title: "Kebijakan ASN 2025", Label: "2025-04", Status: Published,
 						Summary: "Ringkasan.", Instrument: Instrument{Number: "12", Year: 2025}, Source: "https://jdih.example.go.id/12", Note: "Catatan.",
-						Date: legal.Date{Year: 2025, Month: 4}, Tags: []string{"kepegawaian", "asn"},
+						Date: legal.Date{Year: 2025, Month: 4}, DateLine: 3, Tags: []string{"kepegawaian", "asn"},
 						Body: []byte("# Isi\n"), BodyLine: 11,
 					},
 					{
 						Slug: "pembaruan", Path: "content/mamuju/kebijakan-asn/pembaruan.md",
 						Title: "Kebijakan ASN", Label: "pembaruan", Status: Published,
-						Date: legal.Date{Year: 2025, Month: 4, Day: 6}, Body: []byte{}, BodyLine: 5,
+						Date: legal.Date{Year: 2025, Month: 4, Day: 6}, DateLine: 3, Body: []byte{}, BodyLine: 5,
 					},
 				},
 			}},

@@ -66,6 +66,7 @@ type Version struct {
 	Tags     []string
 	Body     []byte // Markdown after the front matter
 	BodyLine int    // line of the file at which Body starts
+	DateLine int    // line of the date key; 0 when there is none
 	Raw      []byte // the file's bytes as read; Body is a part of them
 	Instrument
 	Relations []Relation

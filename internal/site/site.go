@@ -94,6 +94,7 @@ type Version struct {
 	// messages.
 	Path     string
 	BodyLine int
+	DateLine int // of the date key, 0 when there is none
 	// Updated is the start of the version's date; zero for an undated version,
 	// which takes no date from the file system, so that two builds of the same
 	// bytes are the same.
@@ -196,7 +197,7 @@ func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version 
 		Designation: legal.Designation(cv.Type, p.Region.Kind, p.Region.Name, cv.Number, cv.Year, cv.Title),
 		Policy:      p, Slug: cv.Slug, Label: cv.Label, Title: cv.Title, Summary: cv.Summary,
 		Note: cv.Note, Source: cv.Source, Date: cv.Date,
-		Status: cv.Status, Tags: cv.Tags, Doc: doc, Path: cv.Path, BodyLine: cv.BodyLine, Updated: cv.Date.Time(),
+		Status: cv.Status, Tags: cv.Tags, Doc: doc, Path: cv.Path, BodyLine: cv.BodyLine, DateLine: cv.DateLine, Updated: cv.Date.Time(),
 	}
 	if v.Type != "" && v.Place == "" {
 		v.Place = p.Region.Name
