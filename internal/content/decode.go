@@ -46,7 +46,7 @@ func decodeRegion(d document, reg *Region, r report) {
 // versionLines are the lines of a version's keys that checks of its policy
 // report at: 0 when the key is absent (the label is then the slug).
 type versionLines struct {
-	open, label, date, status int
+	open, label, status int
 }
 
 // decodeVersion decodes the front matter of a version file whose name
@@ -62,8 +62,7 @@ func decodeVersion(d document, slug string, r report) (Version, versionLines) {
 		v.Label, labelLine = slug, 0
 	}
 	lines.label = labelLine
-	v.Date, lines.date = rd.date("date")
-	v.DateLine = lines.date
+	v.Date, v.DateLine = rd.date("date")
 	v.Status = Published
 	s, line := rd.text("status")
 	if s != "" && rd.oneOf("status", s, line, statuses) {

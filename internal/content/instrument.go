@@ -211,10 +211,13 @@ func (l *loader) checkOriginals(dir string, versions []loadedVersion, others []s
 		}
 		r := l.report(path.Join(dir, v.Slug+".md"))
 		name := path.Join(dir, v.Original)
-		switch head, err := l.readHead(name, len(pdfMagic)); {
-		case !slices.Contains(others, v.Original):
+		named[v.Original] = true
+		if !slices.Contains(others, v.Original) {
 			r.errorf(v.OriginalLine, "original %q tidak ditemukan; letakkan PDF-nya di %s", v.Original, l.report(name).path)
 			v.Original = ""
+			continue
+		}
+		switch head, err := l.readHead(name, len(pdfMagic)); {
 		case err != nil:
 			r.errorf(v.OriginalLine, "original %q tidak dapat dibaca: %v", v.Original, err)
 			v.Original = ""
@@ -222,7 +225,6 @@ func (l *loader) checkOriginals(dir string, versions []loadedVersion, others []s
 			r.errorf(v.OriginalLine, "original %q bukan PDF (berkas PDF diawali %q); pasang berkas PDF naskah asli", v.Original, pdfMagic)
 			v.Original = ""
 		}
-		named[path.Base(name)] = true
 	}
 	for _, o := range others {
 		switch {

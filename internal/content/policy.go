@@ -155,7 +155,7 @@ func (l *loader) checkOrder(versions []loadedVersion) {
 		prev := latest[key]
 		if prev != nil && v.Date.Compare(prev.Date) < 0 {
 			r := report{path: v.Path, probs: &l.probs}
-			r.errorf(v.lines.date, "tanggal %s lebih awal daripada %s (%s), padahal nama berkasnya menyusul; tanggal versi mundur", v.Date, path.Base(prev.Path), prev.Date)
+			r.errorf(v.DateLine, "tanggal %s lebih awal daripada %s (%s), padahal nama berkasnya menyusul; tanggal versi mundur", v.Date, path.Base(prev.Path), prev.Date)
 		}
 		if prev == nil || v.Date.Compare(prev.Date) > 0 {
 			latest[key] = v

@@ -95,8 +95,8 @@ func (d Date) Time() time.Time {
 	return time.Date(d.Year, time.Month(d.Month), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
 }
 
-// wib is the time of western Indonesia (UTC+7), where the day begins first in
-// the country's most populous zone.
+// wib is the time of western Indonesia (UTC+7), the zone where most of the
+// country lives.
 var wib = time.FixedZone("WIB", 7*60*60)
 
 // Today is the date of t in western Indonesian time (WIB): the day a build

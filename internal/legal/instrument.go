@@ -51,17 +51,23 @@ func (f Form) RegionKind() string {
 // FormFor is the form of kind of region that corresponds to f: "perwal" for
 // "perbup" in a kota. It returns f when f fits kind or any region.
 func FormFor(f Form, kind string) Form {
-	if k := f.RegionKind(); k == "" || k == kind {
+	if k := f.RegionKind(); k == "" || k == kind || heads[kind] == "" {
 		return f
 	}
-	forms := map[string][2]Form{"kabupaten": {"perbup", "kepbup"}, "kota": {"perwal", "kepwal"}, "provinsi": {"pergub", "kepgub"}}[kind]
-	if forms[0] == "" {
-		return f
+	decree := strings.HasPrefix(string(f), "kep")
+	switch {
+	case kind == "kabupaten" && decree:
+		return "kepbup"
+	case kind == "kabupaten":
+		return "perbup"
+	case kind == "kota" && decree:
+		return "kepwal"
+	case kind == "kota":
+		return "perwal"
+	case decree:
+		return "kepgub"
 	}
-	if strings.HasPrefix(string(f), "kep") {
-		return forms[1]
-	}
-	return forms[0]
+	return "pergub"
 }
 
 // heads are the regional heads by the kind of region.
