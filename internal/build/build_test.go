@@ -44,6 +44,7 @@ func TestGoldenPages(t *testing.T) {
 		"contoh/kebijakan-uji/versi/index.html",
 		"contoh/kebijakan-uji/2025-03/perubahan/index.html",
 		"kota-uji/aturan-lama/v1/index.html",
+		"kota-uji/aturan-pengganti/v1/index.html",
 		"topik/index.html",
 		"topik/pelatihan/index.html",
 		"404.html",

@@ -65,7 +65,7 @@ func TestPreviewRebuildsWhatChanged(t *testing.T) {
 	}
 	file := filepath.Join(src, "kota-uji", "aturan-lama", "v1.md")
 	data, _ := os.ReadFile(file)
-	edited := strings.Replace(string(data), "Aturan ini sudah dicabut.", "Aturan ini sudah dicabut oleh bupati pengganti.", 1)
+	edited := strings.Replace(string(data), "Aturan ini kemudian dicabut", "Aturan ini kemudian dicabut bupati pengganti", 1)
 	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -113,13 +113,14 @@ func TestPreviewKeepsLastGoodSite(t *testing.T) {
 
 func TestPreviewRemovesAPolicy(t *testing.T) {
 	p, _, src, cfg := previewFixture(t)
-	if err := os.RemoveAll(filepath.Join(src, "kota-uji", "aturan-lama")); err != nil {
+	// The policy that revokes aturan-lama: aturan-lama's pages change with it.
+	if err := os.RemoveAll(filepath.Join(src, "kota-uji", "aturan-pengganti")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := p.Rebuild(context.Background(), false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(cfg.Out, "kota-uji", "aturan-lama", "index.html")); err == nil {
+	if _, err := os.Stat(filepath.Join(cfg.Out, "kota-uji", "aturan-pengganti", "index.html")); err == nil {
 		t.Error("the removed policy's page is still published")
 	}
 	sameAsFullBuild(t, cfg)

@@ -93,6 +93,21 @@ type Version struct {
 	Sections []Section `json:"-"` // in the file, as versionFile has them
 	// Instrument is the legal identity of a version that states its type.
 	Instrument *Instrument `json:"instrument,omitempty"`
+	// Relations are the version's relations to other instruments, those it
+	// states and those derived from what others state, by kind.
+	Relations []Relation `json:"relations"`
+}
+
+// Relation is a relation of a version to another instrument: kind is amends,
+// amended-by, revokes, revoked-by, implements, implemented-by or related; ref
+// (REGION/POLICY or REGION/POLICY@VERSION) and url name an instrument of the
+// site and are empty for the citation of one outside it; name is its
+// designation, title or citation.
+type Relation struct {
+	Kind string `json:"kind"`
+	Name string `json:"name"`
+	Ref  string `json:"ref,omitempty"`
+	URL  string `json:"url,omitempty"`
 }
 
 // Instrument is the legal identity of a version: its form, number and year, how

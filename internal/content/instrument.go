@@ -136,7 +136,9 @@ func (rd *reader) relations() []Relation {
 				rd.r.errorf(item.line, "%s: butir kosong", kind)
 				continue
 			}
-			out = append(out, Relation{Kind: kind, Target: item.text, Line: item.line})
+			rel := Relation{Kind: kind, Target: item.text, Line: item.line}
+			rd.checkReference(rel)
+			out = append(out, rel)
 		}
 	}
 	return out

@@ -113,6 +113,45 @@ func TestInstrumentProblems(t *testing.T) {
 			[]string{`content/r/p/lampiran.pdf: PDF ini tidak disebut original versi mana pun; tulis original: "lampiran.pdf" di front matter versinya, atau hapus berkasnya`},
 		},
 		{
+			"reference to a missing region",
+			fstest.MapFS{"r/p/v1.md": file("---\ntitle: P\namends: [s/p]\n---\n")},
+			[]string{`content/r/p/v1.md:3: amends: tidak ada daerah "s" di konten (maksud Anda "r"?)`},
+		},
+		{
+			"reference to a missing policy",
+			fstest.MapFS{"r/q/v1.md": file("---\ntitle: Q\nimplements: [r/pp]\n---\n")},
+			[]string{`content/r/q/v1.md:3: implements: daerah r tidak punya kebijakan "pp" (maksud Anda "p"?)`},
+		},
+		{
+			"reference to a missing version",
+			fstest.MapFS{"r/q/v1.md": file("---\ntitle: Q\nrevokes: [r/p@v2]\n---\n")},
+			[]string{`content/r/q/v1.md:3: revokes: kebijakan r/p tidak punya versi "v2" (versinya: v1)`},
+		},
+		{
+			"reference not a reference",
+			fstest.MapFS{"r/q/v1.md": file("---\ntitle: Q\nrelated: [R/P]\n---\n")},
+			[]string{`content/r/q/v1.md:3: related: "R/P" bukan rujukan yang sah: rujukan ke kebijakan di situs ini berbentuk DAERAH/KEBIJAKAN atau DAERAH/KEBIJAKAN@VERSI dengan nama direktori dan berkas (huruf kecil, angka, -); untuk instrumen di luar situs tulis kutipannya lengkap, mis. "Peraturan Bupati Mamuju Nomor 3 Tahun 2020"`},
+		},
+		{
+			"reference to its own policy",
+			fstest.MapFS{"r/p/v2.md": file("---\ntitle: P\namends: [r/p@v1]\n---\n")},
+			[]string{`content/r/p/v2.md:3: amends: r/p adalah kebijakan versi ini sendiri; perubahan sebuah kebijakan ditulis sebagai versi baru di direktorinya (naskah revise), pencabutannya dengan status: revoked`},
+		},
+		{
+			"published version relating to a draft",
+			fstest.MapFS{"r/p/v1.md": file("---\ntitle: P\nstatus: draft\n---\n"), "r/q/v1.md": file("---\ntitle: Q\nimplements: [r/p]\n---\n")},
+			[]string{`content/r/q/v1.md:3: implements: r/p masih rancangan, sedangkan versi ini terbit; rujuk versi yang terbit atau jadikan versi ini rancangan juga`},
+		},
+		{
+			"cycle of amendments",
+			fstest.MapFS{
+				"r/p/v1.md": file("---\ntitle: P\namends: [r/q]\n---\n"),
+				"r/q/v1.md": file("---\ntitle: Q\nrevokes: [r/s@v1]\n---\n"),
+				"r/s/v1.md": file("---\ntitle: S\nrelated: [r/p]\namends: [r/p]\n---\n"),
+			},
+			[]string{`content/r/s/v1.md:4: amends: siklus perubahan dan pencabutan (r/p → r/q → r/s → r/p): sebuah kebijakan tidak dapat mengubah atau mencabut kebijakan yang mengubah atau mencabutnya; hapus salah satu relasi`},
+		},
+		{
 			"empty relation",
 			fstest.MapFS{"r/p/v1.md": file("---\ntitle: P\namends: ['']\n---\n")},
 			[]string{`content/r/p/v1.md:3: amends: butir kosong`},

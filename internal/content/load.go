@@ -94,6 +94,7 @@ func (l *loader) loadTree() *Tree {
 		l.report(".").errorf(0, "tidak ada _index.md situs (wajib, berisi setidaknya title)")
 	}
 	slices.SortFunc(t.Regions, func(a, b Region) int { return strings.Compare(a.Slug, b.Slug) })
+	l.checkRelations(t)
 	return t
 }
 

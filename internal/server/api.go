@@ -72,6 +72,7 @@ type (
 		Sections []sectionJSON `json:"sections"`
 		// Instrument is absent for a version that states no type.
 		Instrument *catalog.Instrument `json:"instrument,omitempty"`
+		Relations  []catalog.Relation  `json:"relations"`
 	}
 )
 
@@ -127,7 +128,10 @@ func (s *Server) versionAPI(w http.ResponseWriter, r *http.Request) error {
 		Region: v.Region, Policy: v.Policy, Version: v.Slug, Label: v.Label, Title: v.Title,
 		Date: v.Date, Status: v.Status, Current: v.Current, Summary: v.Summary, Tags: nonNil(v.Tags),
 		Number: v.Number, Source: v.Source, Note: v.Note, URL: v.URL, Sections: []sectionJSON{},
-		Instrument: v.Instrument,
+		Instrument: v.Instrument, Relations: v.Relations,
+	}
+	if out.Relations == nil {
+		out.Relations = []catalog.Relation{}
 	}
 	for _, sec := range v.Sections {
 		out.Sections = append(out.Sections, sectionJSON{sec.ID, sec.Heading, sec.HTML, sec.Text})

@@ -27,7 +27,7 @@ func (p *Policy) catalog() *catalog.Policy {
 			Region: p.Region.Slug, Policy: p.Slug, Slug: v.Slug, Label: v.Label, Title: v.Title,
 			Date: v.Date.String(), Status: string(v.State), Current: v.IsCurrent(), Summary: v.Summary,
 			Tags: v.Tags, Number: v.Number, Source: v.Source, Note: v.Note, URL: v.URL(), Short: v.Short,
-			Sections: v.Sections(),
+			Sections: v.Sections(), Relations: v.catalogRelations(),
 		}
 		if cv.Tags == nil {
 			cv.Tags = []string{}
@@ -48,6 +48,14 @@ func (p *Policy) catalog() *catalog.Policy {
 		cp.Versions = append(cp.Versions, cv)
 	}
 	return cp
+}
+
+func (v *Version) catalogRelations() []catalog.Relation {
+	out := make([]catalog.Relation, len(v.Relations))
+	for i, r := range v.Relations {
+		out[i] = catalog.Relation{Kind: string(r.Kind), Name: r.Name(), Ref: r.Ref(), URL: r.URL()}
+	}
+	return out
 }
 
 // Sections are the version's sections as the catalog holds them.

@@ -78,6 +78,9 @@ type Policy struct {
 	// Current is the version in force: the newest published one, or the newest
 	// version when none is published.
 	Current *Version
+	// RevokedBy is the version of another policy whose revocation of this one
+	// has taken effect, or nil.
+	RevokedBy *Version
 }
 
 // Version is one version of a policy.
@@ -107,7 +110,9 @@ type Version struct {
 	// empty when the version states no type.
 	content.Instrument
 	Designation string
-	Relations   []content.Relation
+	// Relations are those the version states and those derived from the
+	// relations other versions state to it or to its policy, by kind.
+	Relations []Relation
 }
 
 // Tag is a topic and the policies that carry it in any of their versions, so that a
@@ -136,10 +141,11 @@ func New(tree *content.Tree, docs Docs, opts Options) (*Site, error) {
 	if s.Now.IsZero() {
 		s.Now = legal.Today(time.Now())
 	}
+	stated := map[*Version][]content.Relation{}
 	for _, cr := range tree.Regions {
 		r := &Region{Slug: cr.Slug, Name: cr.Name, Kind: cr.Kind, Province: cr.Province, Description: docs[cr.Path]}
 		for _, cp := range cr.Policies {
-			if p := newPolicy(r, cp, docs, opts.Drafts, s.Now); p != nil {
+			if p := newPolicy(r, cp, docs, opts.Drafts, stated); p != nil {
 				r.Policies = append(r.Policies, p)
 				s.Versions = append(s.Versions, p.Versions...)
 			}
@@ -147,6 +153,12 @@ func New(tree *content.Tree, docs Docs, opts Options) (*Site, error) {
 		s.Regions = append(s.Regions, r)
 	}
 	sort.SliceStable(s.Versions, func(i, j int) bool { return s.Versions[i].Updated.After(s.Versions[j].Updated) })
+	revokers := relate(s, stated)
+	for _, r := range s.Regions {
+		for _, p := range r.Policies {
+			reckon(p, s.Now, revokedBy(revokers[p], s.Now))
+		}
+	}
 	s.Tags = collectTags(s.Regions)
 	if err := s.assignShort(opts.ShortCode); err != nil {
 		return nil, err
@@ -169,13 +181,17 @@ func baseURL(cs content.Site, opts Options) (string, error) {
 	return strings.TrimSuffix(u.String(), "/"), nil
 }
 
-func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool, now legal.Date) *Policy {
+// newPolicy returns the policy cp of r with the versions the site includes,
+// noting in stated the relations each version states; nil when it has none.
+func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool, stated map[*Version][]content.Relation) *Policy {
 	p := &Policy{Region: r, Slug: cp.Slug}
 	for _, cv := range cp.Versions {
 		if cv.Status == content.Draft && !drafts {
 			continue
 		}
-		p.Versions = append(p.Versions, newVersion(p, cv, docs[cv.Path]))
+		v := newVersion(p, cv, docs[cv.Path])
+		stated[v] = cv.Relations
+		p.Versions = append(p.Versions, v)
 	}
 	if len(p.Versions) == 0 {
 		return nil
@@ -186,14 +202,12 @@ func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool, now legal.D
 			v.Prev.Next = v
 		}
 	}
-	reckon(p, now)
 	return p
 }
 
 func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version {
 	v := &Version{
 		Instrument:  cv.Instrument,
-		Relations:   cv.Relations,
 		Designation: legal.Designation(cv.Type, p.Region.Kind, p.Region.Name, cv.Number, cv.Year, cv.Title),
 		Policy:      p, Slug: cv.Slug, Label: cv.Label, Title: cv.Title, Summary: cv.Summary,
 		Note: cv.Note, Source: cv.Source, Date: cv.Date,
@@ -209,9 +223,10 @@ func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version 
 // The version in force is the newest published or revoked one whose date is at
 // or before now (an undated version counts from the start); published versions
 // dated after now are scheduled (Akan berlaku); when the version in force is a
-// revoked one, the policy is revoked and every version says so. Current is the
+// revoked one, or another instrument's revocation has taken effect (by, when
+// not nil), the policy is revoked and every version says so. Current is the
 // version in force, else the first scheduled one, else (only drafts) the newest.
-func reckon(p *Policy, now legal.Date) {
+func reckon(p *Policy, now legal.Date, by *Version) {
 	var last, next *Version
 	for _, v := range p.Versions {
 		switch {
@@ -222,7 +237,8 @@ func reckon(p *Policy, now legal.Date) {
 			next = v
 		}
 	}
-	revoked := last != nil && last.Status == content.Revoked
+	revoked := by != nil || last != nil && last.Status == content.Revoked
+	p.RevokedBy = by
 	for _, v := range p.Versions {
 		switch {
 		case v.Status == content.Draft:
