@@ -35,7 +35,7 @@ const (
 
 // Format is the version of the catalog file's layout. Read refuses a file of
 // another, which an older naskah wrote: build again.
-const Format = 3
+const Format = 4
 
 // Catalog is the whole site's data.
 type Catalog struct {
@@ -44,7 +44,10 @@ type Catalog struct {
 	Description string    `json:"description"`
 	Language    string    `json:"language"`
 	BaseURL     string    `json:"base_url"`
-	Regions     []*Region `json:"-"` // in the file, the values after the catalog's
+	// Now is the day (YYYY-MM-DD) the statuses of the catalog hold on: the
+	// build's moment. AsOf reckons them for another day.
+	Now     string    `json:"now"`
+	Regions []*Region `json:"-"` // in the file, the values after the catalog's
 
 	regions  map[string]*Region
 	policies map[string]*Policy  // "region/policy"
@@ -69,7 +72,10 @@ type Policy struct {
 	Title    string     `json:"title"`
 	Current  string     `json:"current"`
 	URL      string     `json:"url"`
-	Versions []*Version `json:"-"` // in the file, as policyFile has them
+	// Revocations are the dates (YYYY-MM-DD or YYYY-MM; empty: from the start)
+	// from which versions of other policies revoke this one.
+	Revocations []string   `json:"revocations,omitempty"`
+	Versions    []*Version `json:"-"` // in the file, as policyFile has them
 }
 
 // Version is one version of a policy with its text.
@@ -80,7 +86,8 @@ type Version struct {
 	Label    string    `json:"label"`
 	Title    string    `json:"title"`
 	Date     string    `json:"date"`
-	Status   string    `json:"status"` // the state a reader sees: berlaku, diganti, dicabut, rancangan
+	Status   string    `json:"status"` // the state a reader sees as of the catalog's Now: berlaku, akan-berlaku, diganti, dicabut, rancangan
+	Standing string    `json:"standing"` // what the content states: draft, published, revoked
 	Current  bool      `json:"current"`
 	Summary  string    `json:"summary"`
 	Tags     []string  `json:"tags"`

@@ -8,7 +8,7 @@ import (
 // Catalog compiles the catalog of the site: the data the server reads instead of
 // the site model.
 func (s *Site) Catalog() *catalog.Catalog {
-	c := &catalog.Catalog{Format: catalog.Format, Title: s.Title, Description: s.Description, Language: s.Language, BaseURL: s.BaseURL}
+	c := &catalog.Catalog{Format: catalog.Format, Title: s.Title, Description: s.Description, Language: s.Language, BaseURL: s.BaseURL, Now: s.Now.String()}
 	for _, r := range s.Regions {
 		cr := &catalog.Region{Slug: r.Slug, Name: r.Name, Kind: r.Kind, Province: r.Province, URL: r.URL(), Policies: []*catalog.Policy{}}
 		for _, p := range r.Policies {
@@ -22,10 +22,13 @@ func (s *Site) Catalog() *catalog.Catalog {
 
 func (p *Policy) catalog() *catalog.Policy {
 	cp := &catalog.Policy{Region: p.Region.Slug, Slug: p.Slug, Title: p.Current.Title, Current: p.Current.Slug, URL: p.URL()}
+	for _, by := range p.Revokers {
+		cp.Revocations = append(cp.Revocations, by.Date.String())
+	}
 	for _, v := range p.Versions {
 		cv := &catalog.Version{
 			Region: p.Region.Slug, Policy: p.Slug, Slug: v.Slug, Label: v.Label, Title: v.Title,
-			Date: v.Date.String(), Status: string(v.State), Current: v.IsCurrent(), Summary: v.Summary,
+			Date: v.Date.String(), Status: string(v.State), Standing: string(v.Status), Current: v.IsCurrent(), Summary: v.Summary,
 			Tags: v.Tags, Number: v.Number, Source: v.Source, Note: v.Note, URL: v.URL(), Short: v.Short,
 			Sections: v.Sections(), Relations: v.catalogRelations(),
 		}

@@ -21,7 +21,6 @@
 package site
 
 import (
-	"cmp"
 	"fmt"
 	"net/url"
 	"sort"
@@ -78,8 +77,9 @@ type Policy struct {
 	// Current is the version in force: the newest published one, or the newest
 	// version when none is published.
 	Current *Version
-	// RevokedBy is the version of another policy whose revocation of this one
-	// has taken effect, or nil.
+	// Revokers are the versions of other policies that revoke this one, and
+	// RevokedBy the one whose revocation has taken effect, or nil.
+	Revokers  []*Version
 	RevokedBy *Version
 }
 
@@ -156,7 +156,8 @@ func New(tree *content.Tree, docs Docs, opts Options) (*Site, error) {
 	revokers := relate(s, stated)
 	for _, r := range s.Regions {
 		for _, p := range r.Policies {
-			reckon(p, s.Now, revokedBy(revokers[p], s.Now))
+			p.Revokers = revokers[p]
+			reckon(p, s.Now, revokedBy(p.Revokers, s.Now))
 		}
 	}
 	s.Tags = collectTags(s.Regions)
@@ -219,41 +220,29 @@ func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version 
 	return v
 }
 
-// reckon sets the state of every version of p as of the day now, and p.Current.
-// The version in force is the newest published or revoked one whose date is at
-// or before now (an undated version counts from the start); published versions
-// dated after now are scheduled (Akan berlaku); when the version in force is a
-// revoked one, or another instrument's revocation has taken effect (by, when
-// not nil), the policy is revoked and every version says so. Current is the
-// version in force, else the first scheduled one, else (only drafts) the newest.
+// reckon sets the state of every version of p as of the day now, and
+// p.Current, by legal.Reckon; by, when not nil, is the version of another
+// policy whose revocation of p has taken effect.
 func reckon(p *Policy, now legal.Date, by *Version) {
-	var last, next *Version
-	for _, v := range p.Versions {
-		switch {
-		case v.Status == content.Draft:
-		case v.Date.IsZero() || v.Date.Compare(now) <= 0:
-			last = v
-		case next == nil:
-			next = v
-		}
+	var revocations []legal.Date
+	if by != nil {
+		revocations = append(revocations, by.Date)
 	}
-	revoked := by != nil || last != nil && last.Status == content.Revoked
+	states, cur := legal.Reckon(p.Entries(), revocations, now)
+	for i, v := range p.Versions {
+		v.State = states[i]
+	}
+	p.Current = p.Versions[cur]
 	p.RevokedBy = by
-	for _, v := range p.Versions {
-		switch {
-		case v.Status == content.Draft:
-			v.State = legal.Draft
-		case !v.Date.IsZero() && v.Date.Compare(now) > 0:
-			v.State = legal.Scheduled
-		case revoked, v.Status == content.Revoked:
-			v.State = legal.Revoked
-		case v == last:
-			v.State = legal.InForce
-		default:
-			v.State = legal.Superseded
-		}
+}
+
+// Entries are the policy's versions as legal.Reckon takes them.
+func (p *Policy) Entries() []legal.Entry {
+	out := make([]legal.Entry, len(p.Versions))
+	for i, v := range p.Versions {
+		out[i] = legal.Entry{Date: v.Date, Standing: legal.Standing(v.Status)}
 	}
-	p.Current = cmp.Or(last, next, p.Versions[len(p.Versions)-1])
+	return out
 }
 
 func collectTags(regions []*Region) []*Tag {
