@@ -39,11 +39,11 @@ const Format = 4
 
 // Catalog is the whole site's data.
 type Catalog struct {
-	Format      int       `json:"format"`
-	Title       string    `json:"title"`
-	Description string    `json:"description"`
-	Language    string    `json:"language"`
-	BaseURL     string    `json:"base_url"`
+	Format      int    `json:"format"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Language    string `json:"language"`
+	BaseURL     string `json:"base_url"`
 	// Now is the day (YYYY-MM-DD) the statuses of the catalog hold on: the
 	// build's moment. AsOf reckons them for another day.
 	Now     string    `json:"now"`
@@ -67,11 +67,11 @@ type Region struct {
 
 // Policy is one policy of a region, its versions oldest first.
 type Policy struct {
-	Region   string     `json:"region"`
-	Slug     string     `json:"slug"`
-	Title    string     `json:"title"`
-	Current  string     `json:"current"`
-	URL      string     `json:"url"`
+	Region  string `json:"region"`
+	Slug    string `json:"slug"`
+	Title   string `json:"title"`
+	Current string `json:"current"`
+	URL     string `json:"url"`
 	// Revocations are the dates (YYYY-MM-DD or YYYY-MM; empty: from the start)
 	// from which versions of other policies revoke this one.
 	Revocations []string   `json:"revocations,omitempty"`
@@ -86,7 +86,7 @@ type Version struct {
 	Label    string    `json:"label"`
 	Title    string    `json:"title"`
 	Date     string    `json:"date"`
-	Status   string    `json:"status"` // the state a reader sees as of the catalog's Now: berlaku, akan-berlaku, diganti, dicabut, rancangan
+	Status   string    `json:"status"`   // the state a reader sees as of the catalog's Now: berlaku, akan-berlaku, diganti, dicabut, rancangan
 	Standing string    `json:"standing"` // what the content states: draft, published, revoked
 	Current  bool      `json:"current"`
 	Summary  string    `json:"summary"`
