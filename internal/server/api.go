@@ -95,12 +95,13 @@ func (s *Server) regionAPI(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	a := s.asOf(st)
 	out := regionDetail{Slug: reg.Slug, Name: reg.Name, Kind: reg.Kind, Province: reg.Province, URL: reg.URL, Policies: []policySummary{}}
 	for _, p := range reg.Policies {
-		cur := st.cat.Version(p.Region, p.Slug, "")
-		out.Policies = append(out.Policies, policySummary{p.Slug, p.Title, cur.Status, cur.Date, p.URL})
+		cur := a.Current(p)
+		out.Policies = append(out.Policies, policySummary{p.Slug, cur.Title, a.State(cur), cur.Date, p.URL})
 	}
-	return s.sendData(w, r, st, out)
+	return s.sendStatuses(w, r, st, a, out)
 }
 
 func (s *Server) policyAPI(w http.ResponseWriter, r *http.Request) error {
@@ -110,11 +111,13 @@ func (s *Server) policyAPI(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := policyDetail{Region: p.Region, Slug: p.Slug, Title: p.Title, Current: p.Current, URL: p.URL, Versions: []versionSummary{}}
+	a := s.asOf(st)
+	cur := a.Current(p)
+	out := policyDetail{Region: p.Region, Slug: p.Slug, Title: cur.Title, Current: cur.Slug, URL: p.URL, Versions: []versionSummary{}}
 	for _, v := range p.Versions {
-		out.Versions = append(out.Versions, versionSummary{v.Slug, v.Label, v.Date, v.Status, v.URL})
+		out.Versions = append(out.Versions, versionSummary{v.Slug, v.Label, v.Date, a.State(v), v.URL})
 	}
-	return s.sendData(w, r, st, out)
+	return s.sendStatuses(w, r, st, a, out)
 }
 
 func (s *Server) versionAPI(w http.ResponseWriter, r *http.Request) error {
@@ -124,9 +127,10 @@ func (s *Server) versionAPI(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	a := s.asOf(st)
 	out := versionDetail{
 		Region: v.Region, Policy: v.Policy, Version: v.Slug, Label: v.Label, Title: v.Title,
-		Date: v.Date, Status: v.Status, Current: v.Current, Summary: v.Summary, Tags: nonNil(v.Tags),
+		Date: v.Date, Status: a.State(v), Current: a.Current(st.cat.Policy(v.Region, v.Policy)) == v, Summary: v.Summary, Tags: nonNil(v.Tags),
 		Number: v.Number, Source: v.Source, Note: v.Note, URL: v.URL, Sections: []sectionJSON{},
 		Instrument: v.Instrument, Relations: v.Relations,
 	}
@@ -136,7 +140,7 @@ func (s *Server) versionAPI(w http.ResponseWriter, r *http.Request) error {
 	for _, sec := range v.Sections {
 		out.Sections = append(out.Sections, sectionJSON{sec.ID, sec.Heading, sec.HTML, sec.Text})
 	}
-	return s.sendData(w, r, st, out)
+	return s.sendStatuses(w, r, st, a, out)
 }
 
 func notFound(format string, args ...any) error {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"naskah/internal/catalog"
 )
 
 const (
@@ -127,6 +129,12 @@ func (s *Server) sendJSON(w http.ResponseWriter, r *http.Request, rp reply, v an
 // rebuild: caches may keep them but must ask again, and the ETag makes asking cheap.
 func (s *Server) sendData(w http.ResponseWriter, r *http.Request, st *state, v any) error {
 	return s.sendJSON(w, r, reply{status: http.StatusOK, cache: "no-cache", revalidate: true, modTime: st.modTime}, v)
+}
+
+// sendStatuses is sendData for an answer that holds the statuses of a: it
+// is no older than the day they are reckoned for.
+func (s *Server) sendStatuses(w http.ResponseWriter, r *http.Request, st *state, a *catalog.AsOf, v any) error {
+	return s.sendJSON(w, r, reply{status: http.StatusOK, cache: "no-cache", revalidate: true, modTime: dataModTime(st, a)}, v)
 }
 
 // encoded is a JSON answer encoded once to be sent many times, with its gzip form

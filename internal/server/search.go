@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"naskah/internal/catalog"
 	"naskah/internal/legal"
 	"naskah/internal/search"
 )
@@ -102,14 +103,15 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) error {
 	}
 	st := s.acquire()
 	defer st.release()
-	key := req.Key()
+	day := s.asOf(st)
+	key := day.Day.String() + " " + req.Key() // statuses are of the day
 	a, ok := st.searches.Get(key)
 	if !ok {
 		res, err := st.index.Search(r.Context(), req)
 		if err != nil {
 			return err
 		}
-		if a, err = s.encodeSearch(req.Query, res); err != nil {
+		if a, err = s.encodeSearch(st.cat, day, req.Query, res); err != nil {
 			return err
 		}
 		st.searches.Put(key, a)
@@ -123,7 +125,10 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) error {
 // again for the same query until the next rebuild: its took_ms is the time of the
 // search that made it. Keeping the answer whole costs a cached search nothing but
 // the write; compressing it again for each request would cost six times as much.
-func (s *Server) encodeSearch(query string, res *search.Result) (*encoded, error) {
+//
+// A hit's status is as of the day of the request; the facets and the status
+// filter count the statuses the index was built with, as of the build's day.
+func (s *Server) encodeSearch(cat *catalog.Catalog, day *catalog.AsOf, query string, res *search.Result) (*encoded, error) {
 	out := searchResponse{
 		Query: query, Total: res.Total, Page: res.Page, Size: res.Size, Hits: []searchHit{},
 		TookMS: float64(res.Took.Microseconds()) / 1000,
@@ -131,6 +136,9 @@ func (s *Server) encodeSearch(query string, res *search.Result) (*encoded, error
 	}
 	for _, h := range res.Hits {
 		hit := searchHit(h)
+		if v := cat.Version(h.Region, h.Policy, h.Version); v != nil {
+			hit.Status = day.State(v)
+		}
 		hit.Fragments = nonNil(hit.Fragments)
 		out.Hits = append(out.Hits, hit)
 	}

@@ -96,8 +96,12 @@ func pageError(w http.ResponseWriter, err error, msg *string) (int, error) {
 }
 
 func (s *Server) fillHits(st *state, v *searchView, q url.Values) {
+	day := s.asOf(st)
 	for _, h := range v.Result.Hits {
 		ph := pageHit{Hit: h}
+		if cv := st.cat.Version(h.Region, h.Policy, h.Version); cv != nil {
+			ph.Status = day.State(cv) // as of today, like the API
+		}
 		if reg := st.cat.Region(h.Region); reg != nil {
 			kind, _ := st.theme.Strings().T("kind." + reg.Kind)
 			ph.RegionName = kind + " " + reg.Name

@@ -65,6 +65,8 @@ type Config struct {
 	// gets 503.
 	MaxConcurrent int
 	QueueWait     time.Duration
+	// Clock tells the day the API reckons status for; nil means time.Now.
+	Clock func() time.Time
 }
 
 // Server is the HTTP handler of a published site.
@@ -80,6 +82,7 @@ type Server struct {
 	limit   *limiter // nil: no rate limit
 	gate    *gate    // nil: no bound on requests at once
 	gzipped gzipCache
+	clock   func() time.Time // nil: time.Now
 	pools
 }
 
@@ -94,6 +97,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.state.Store(st)
+	s.asOf(st) // logs pages out of date
 	return s, nil
 }
 
@@ -103,7 +107,7 @@ func newServer(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{root: os.DirFS(cfg.Out), out: cfg.Out, data: cfg.Data, log: log, mux: http.NewServeMux(), proxies: cfg.TrustedProxies}
+	s := &Server{root: os.DirFS(cfg.Out), out: cfg.Out, data: cfg.Data, log: log, mux: http.NewServeMux(), proxies: cfg.TrustedProxies, clock: cfg.Clock}
 	if _, err := fs.Stat(s.root, "index.html"); err != nil {
 		return nil, errors.New("server: " + cfg.Out + " holds no built site (index.html is missing); run naskah build first")
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"naskah/internal/cache"
@@ -29,6 +30,10 @@ type state struct {
 	modTime time.Time
 	// build is the id of the build, when the state was read from its snapshot.
 	build string
+	// asOf is the catalog's status as of the day last asked for, and
+	// staleLogged whether the pages were reported out of date.
+	asOf        atomic.Pointer[catalog.AsOf]
+	staleLogged atomic.Bool
 
 	// shared is set when the index belongs to the live preview, which updates it
 	// in place and closes it itself.
@@ -118,6 +123,7 @@ func (s *Server) Reload() error {
 	}
 	old := s.state.Swap(st)
 	go old.retire()
+	s.asOf(st) // logs pages out of date
 	return nil
 }
 
