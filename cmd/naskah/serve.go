@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"naskah/internal/legal"
 	"naskah/internal/server"
 )
 
@@ -58,6 +59,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer srv.Close()
 	go reloadOnHangup(ctx, srv, log)
+	go keepStatusCurrent(ctx, realClock{}, srv, b, sf.noBuild, "http://"+ln.Addr().String(), log, stdout, stderr)
 	fmt.Fprintf(stdout, "naskah serve: melayani %s di http://%s/ (Ctrl+C untuk berhenti)\n", b.out, ln.Addr())
 	return serveHTTP(ctx, ln, srv, log)
 }
@@ -124,6 +126,42 @@ func reloadOnHangup(ctx context.Context, srv *server.Server, log *slog.Logger) {
 				log.Info("reloaded the build data", "build", srv.Build())
 			}
 		}
+	}
+}
+
+// keepStatusCurrent keeps the statuses the site shows right as days pass:
+// when a scheduled change of status comes due it builds the site again as of
+// that day and reloads srv; with noBuild, which serves what a deployment
+// built, it logs that the pages are out of date. A site built with -now keeps
+// that moment.
+func keepStatusCurrent(ctx context.Context, c clock, srv *server.Server, b buildFlags, noBuild bool, base string, log *slog.Logger, stdout, stderr io.Writer) {
+	var last legal.Date // zero: the served build's day
+	next := func() (legal.Date, bool) { return srv.NextChange(last) }
+	switch {
+	case noBuild:
+		whenDue(ctx, c, next, func(today legal.Date) {
+			srv.CheckStale()
+			last = today
+		})
+	case b.now == "":
+		whenDue(ctx, c, next, func(today legal.Date) {
+			last = today
+			rebuildAsOf(ctx, srv, b, today, base, log, stdout, stderr)
+		})
+	}
+}
+
+// rebuildAsOf builds the site as of today and serves it; on failure the
+// previous build stays served.
+func rebuildAsOf(ctx context.Context, srv *server.Server, b buildFlags, today legal.Date, base string, log *slog.Logger, stdout, stderr io.Writer) {
+	log.Info("perubahan status terjadwal tiba; membangun ulang", "per", today.String())
+	b.now = today.String()
+	if err := buildSite(ctx, b, base, stdout, stderr); err != nil {
+		log.Error("pembangunan ulang gagal; situs sebelumnya tetap dilayani", "per", today.String())
+		return
+	}
+	if err := srv.Reload(); err != nil {
+		log.Error("reload failed; still serving the previous build", "err", err)
 	}
 }
 

@@ -105,3 +105,12 @@ func Today(t time.Time) Date {
 	y, m, d := t.In(wib).Date()
 	return Date{Year: y, Month: int(m), Day: d}
 }
+
+// Start returns the moment d begins in WIB, the zone Today reads days in: the
+// moment a change of status dated d takes effect.
+func (d Date) Start() time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
+	return time.Date(d.Year, time.Month(d.Month), max(d.Day, 1), 0, 0, 0, 0, wib)
+}

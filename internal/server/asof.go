@@ -51,9 +51,33 @@ func (s *Server) now() time.Time {
 // before the start of the day they are reckoned for, so that a client's
 // If-Modified-Since of yesterday does not keep yesterday's statuses.
 func dataModTime(st *state, a *catalog.AsOf) time.Time {
-	day := a.Day.Time().Add(-7 * time.Hour) // 00:00 WIB
+	day := a.Day.Start()
 	if day.After(st.modTime) {
 		return day
 	}
 	return st.modTime
+}
+
+// NextChange returns the first day after the day after (zero: the day the
+// served build holds on) on which a status changes, so that whoever runs the
+// server can rebuild then.
+func (s *Server) NextChange(after legal.Date) (legal.Date, bool) {
+	st := s.acquire()
+	defer st.release()
+	if after.IsZero() {
+		built, err := legal.ParseDate(st.cat.Now)
+		if err != nil {
+			return legal.Date{}, false
+		}
+		after = built
+	}
+	return st.cat.NextChange(after)
+}
+
+// CheckStale logs, once, that the pages are out of date if a change of status
+// has come due since they were built.
+func (s *Server) CheckStale() {
+	st := s.acquire()
+	defer st.release()
+	s.asOf(st)
 }
