@@ -364,7 +364,7 @@ func TestCardsKept(t *testing.T) {
 	if err := os.WriteFile(card, marked, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{Content: os.DirFS("testdata/site"), ContentDir: "testdata/site", Out: out}
+	cfg := Config{Content: os.DirFS("testdata/site"), ContentDir: "testdata/site", Out: out, Now: fixtureNow}
 	if _, err := Run(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}

@@ -89,7 +89,7 @@ func (r *renderer) feed(feedPath, pagePath, title string, versions []*site.Versi
 			Title:   v.Title + " (" + r.t("policy.version") + " " + v.Label + ")",
 			Updated: atomTime(v.Updated),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: r.site.Abs(v.URL())},
-			Summary: v.Summary,
+			Summary: r.feedSummary(v),
 		}
 		for _, tag := range v.Tags {
 			e.Category = append(e.Category, atomCategory{Term: tag})
@@ -118,4 +118,14 @@ func (r *renderer) xmlFile(urlPath string, v any) error {
 	}
 	buf.WriteByte('\n')
 	return r.put(fileFor(urlPath), buf.Bytes())
+}
+
+// feedSummary is the summary of a version's entry: its status as of the
+// build's day, then its own summary.
+func (r *renderer) feedSummary(v *site.Version) string {
+	status := r.t("status."+string(v.State)) + " " + r.t("policy.status_as_of", r.date(r.site.Now)) + "."
+	if v.Summary == "" {
+		return status
+	}
+	return status + " " + v.Summary
 }

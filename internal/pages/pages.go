@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"sync"
 
+	"naskah/internal/legal"
 	"naskah/internal/pages/card"
 	"naskah/internal/site"
 	"naskah/internal/theme"
@@ -171,6 +172,15 @@ func (r *renderer) t(key string, args ...any) string {
 	s, err := r.strs.T(key, args...)
 	if err != nil {
 		return key
+	}
+	return s
+}
+
+// date is d as readers read it ("6 April 2025").
+func (r *renderer) date(d legal.Date) string {
+	s, err := r.strs.Date(d)
+	if err != nil {
+		return d.String()
 	}
 	return s
 }

@@ -136,7 +136,8 @@ func pageURL(q url.Values, page int) string {
 // basePage is the layout data of a page the server renders.
 func (s *Server) basePage(st *state, titleKey string) theme.Page {
 	title := mustT(st, titleKey)
-	info := theme.SiteInfo{Title: st.cat.Title, Description: st.cat.Description, Language: st.cat.Language, BaseURL: st.cat.BaseURL}
+	info := theme.SiteInfo{Title: st.cat.Title, Description: st.cat.Description, Language: st.cat.Language, BaseURL: st.cat.BaseURL,
+		StatusDate: s.asOf(st).Day}
 	p := st.theme.NewPage(info, "", title, "")
 	p.Crumbs = []theme.Crumb{{Name: mustT(st, "nav.home"), URL: "/"}, {Name: title}}
 	return p
