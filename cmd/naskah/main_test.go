@@ -61,8 +61,9 @@ func TestCheckReportsAllProblems(t *testing.T) {
 }
 
 func TestBuildCommand(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	stdout, stderr, code := runArgs("build", "-content", "../../content", "-out", out, "-base-url", "https://naskah.example", "-now", "2026-01-15")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	stdout, stderr, code := runArgs("build", "-content", "../../content", "-out", out, "-data", filepath.Join(dir, "data"), "-base-url", "https://naskah.example", "-now", "2026-01-15")
 	if code != 0 {
 		t.Fatalf("exit code %d\n%s%s", code, stdout, stderr)
 	}
