@@ -57,12 +57,14 @@ type Catalog struct {
 
 // Region is a regency, city or province.
 type Region struct {
-	Slug     string    `json:"slug"`
-	Name     string    `json:"name"`
-	Kind     string    `json:"kind"`
-	Province string    `json:"province"`
-	URL      string    `json:"url"`
-	Policies []*Policy `json:"policies"`
+	Slug     string `json:"slug"`
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Province string `json:"province"`
+	// Fictional marks an example region that exists nowhere.
+	Fictional bool      `json:"fictional,omitempty"`
+	URL       string    `json:"url"`
+	Policies  []*Policy `json:"policies"`
 }
 
 // Policy is one policy of a region, its versions oldest first.

@@ -40,6 +40,7 @@ func decodeRegion(d document, reg *Region, r report) {
 		rd.oneOf("kind", reg.Kind, line, regionKinds)
 	}
 	reg.Province, _ = rd.text("province")
+	reg.Fictional = rd.flag("fictional")
 	reg.Body, reg.BodyLine = d.body, d.bodyLine
 }
 

@@ -31,7 +31,7 @@ const (
 	kindList
 	kindMap
 	kindNumber // TOML only: a YAML scalar is text as written
-	kindBool   // TOML only
+	kindBool   // TOML only; text is "true" or "false"
 )
 
 // String names k in messages.
@@ -64,7 +64,7 @@ var (
 		need: "_index.md situs memerlukan setidaknya title",
 	}
 	regionSchema = schema{
-		keys: []string{"name", "kind", "province"},
+		keys: []string{"name", "kind", "province", "fictional"},
 		need: "_index.md wilayah memerlukan setidaknya name dan kind",
 	}
 	versionSchema = schema{
@@ -144,6 +144,20 @@ func (rd *reader) textOf(f field) (string, bool) {
 		rd.r.errorf(f.line, "%s harus berupa teks, bukan %s", f.key, k)
 	}
 	return "", false
+}
+
+// flag returns the value of key, true or false; false when it is absent or
+// null, after reporting anything else.
+func (rd *reader) flag(key string) bool {
+	f, ok := rd.fields[key]
+	if !ok || f.val.kind == kindNull {
+		return false
+	}
+	if k := f.val.kind; (k == kindText || k == kindBool) && (f.val.text == "true" || f.val.text == "false") {
+		return f.val.text == "true"
+	}
+	rd.r.errorf(f.line, "%s harus true atau false", key)
+	return false
 }
 
 // list returns the items of key, which must be a list of text, trimmed, with

@@ -117,7 +117,7 @@ func tomlScalar(x any, line int) value {
 	case float64:
 		v.kind, v.text = kindNumber, strconv.FormatFloat(x, 'g', -1, 64)
 	case bool:
-		v.kind = kindBool
+		v.kind, v.text = kindBool, strconv.FormatBool(x)
 	case []any, []map[string]any:
 		v.kind = kindList
 	case map[string]any:

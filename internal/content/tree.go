@@ -26,17 +26,22 @@ type Site struct {
 
 // A Region is a regency, city or province, read from {region}/_index.md. Its
 // front matter keys are name (required), kind (required: kabupaten, kota or
-// provinsi) and province. The body is a short description in Markdown.
+// provinsi), province and fictional (true for an example region that exists
+// nowhere, which every page of it then says). The body is a short description
+// in Markdown.
 type Region struct {
 	Slug     string // directory name
 	Name     string
 	Kind     string
 	Province string
-	Body     []byte
-	BodyLine int      // line of the file at which Body starts
-	Path     string   // display path of _index.md
-	Raw      []byte   // the bytes of _index.md as read; Body is a part of them
-	Policies []Policy // sorted by slug
+	// Fictional marks an example region: its pages say it exists nowhere, and
+	// its instruments are not fed to JDIHN.
+	Fictional bool
+	Body      []byte
+	BodyLine  int      // line of the file at which Body starts
+	Path      string   // display path of _index.md
+	Raw       []byte   // the bytes of _index.md as read; Body is a part of them
+	Policies  []Policy // sorted by slug
 }
 
 // A Policy is a directory of versions of one policy document.

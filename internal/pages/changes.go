@@ -39,6 +39,7 @@ func (r *renderer) changes(p *site.Policy) error {
 		path := ChangesURL(v)
 		pg := r.base(path, r.t("changes.title", v.Label), r.t("changes.description", v.Title, v.Prev.Label, v.Label))
 		pg.Feed = p.Region.FeedURL()
+		pg.Fictional = r.fictional(p.Region)
 		pg.Crumbs = r.crumbs(p.Region, p, r.t("changes.title", v.Label))
 		view := changesView{Page: pg, Version: v, Prev: v.Prev, Result: res, CompareURL: compareURL(v.Prev, v, "side")}
 		if err := r.page(path, "changes", view); err != nil {

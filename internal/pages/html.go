@@ -25,6 +25,7 @@ func (r *renderer) regions() error {
 		name := r.regionName(reg)
 		pg := r.base(reg.URL(), r.t("region.title", name), r.regionDescription(reg))
 		pg.Feed = reg.FeedURL()
+		pg.Fictional = r.fictional(reg)
 		pg.Crumbs = r.crumbs(nil, nil, name)
 		if err := r.page(reg.URL(), "region", regionView{Page: pg, Region: reg}); err != nil {
 			return err
@@ -88,6 +89,7 @@ func (r *renderer) policy(p *site.Policy) error {
 	title := r.t("history.title", p.Current.Title)
 	pg := r.base(p.HistoryURL(), title, r.t("history.description", p.Current.Title))
 	pg.Feed = p.Region.FeedURL()
+	pg.Fictional = r.fictional(p.Region)
 	pg.Crumbs = r.crumbs(p.Region, p, r.t("policy.history"))
 	return r.page(p.HistoryURL(), "history", historyView{Page: pg, Policy: p, Versions: newest})
 }
@@ -101,6 +103,7 @@ func (r *renderer) versionView(v *site.Version, urlPath string) (versionView, er
 	pg.OGType = "article"
 	pg.Image = r.versionImage(v)
 	pg.Feed = v.Policy.Region.FeedURL()
+	pg.Fictional = r.fictional(v.Policy.Region)
 	pg.Crumbs = r.crumbs(v.Policy.Region, nil, v.Title)
 	if urlPath != v.Policy.URL() {
 		pg.Crumbs = r.crumbs(v.Policy.Region, v.Policy, r.t("policy.version")+" "+v.Label)

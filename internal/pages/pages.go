@@ -176,6 +176,15 @@ func (r *renderer) t(key string, args ...any) string {
 	return s
 }
 
+// fictional is the name of reg when it is a fictional example region, for the
+// notice its pages carry; else "".
+func (r *renderer) fictional(reg *site.Region) string {
+	if !reg.Fictional {
+		return ""
+	}
+	return r.t("kind."+reg.Kind) + " " + reg.Name
+}
+
 // date is d as readers read it ("6 April 2025").
 func (r *renderer) date(d legal.Date) string {
 	s, err := r.strs.Date(d)
@@ -190,8 +199,14 @@ func (r *renderer) base(urlPath, title, description string) theme.Page {
 	return r.theme.NewPage(info, urlPath, title, description)
 }
 
+// regionName is how titles, cards and feeds name reg: "Kabupaten Mamuju", and
+// "Kabupaten Contoh (fiktif)" for a fictional example.
 func (r *renderer) regionName(reg *site.Region) string {
-	return r.t("kind."+reg.Kind) + " " + reg.Name
+	name := r.t("kind."+reg.Kind) + " " + reg.Name
+	if reg.Fictional {
+		name += " " + r.t("fictional.tag")
+	}
+	return name
 }
 
 func (r *renderer) crumbs(reg *site.Region, p *site.Policy, last string) []theme.Crumb {

@@ -35,6 +35,7 @@ func (r *renderer) shortLinks() error {
 		pg.Canonical = r.site.Abs(v.URL())
 		pg.NoIndex = true
 		pg.Refresh = v.URL()
+		pg.Fictional = r.fictional(v.Policy.Region)
 		pg.Image = r.versionImage(v)
 		if err := r.page(path, "short", shortView{Page: pg, Version: v}); err != nil {
 			return err

@@ -105,6 +105,9 @@ func (s *Server) fillHits(st *state, v *searchView, q url.Values) {
 		if reg := st.cat.Region(h.Region); reg != nil {
 			kind, _ := st.theme.Strings().T("kind." + reg.Kind)
 			ph.RegionName = kind + " " + reg.Name
+			if reg.Fictional {
+				ph.RegionName += " " + mustT(st, "fictional.tag")
+			}
 		}
 		if d, err := legal.ParseDate(h.Date); err == nil {
 			ph.DateText, _ = st.theme.Strings().Date(d)

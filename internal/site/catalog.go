@@ -10,7 +10,7 @@ import (
 func (s *Site) Catalog() *catalog.Catalog {
 	c := &catalog.Catalog{Format: catalog.Format, Title: s.Title, Description: s.Description, Language: s.Language, BaseURL: s.BaseURL, Now: s.Now.String()}
 	for _, r := range s.Regions {
-		cr := &catalog.Region{Slug: r.Slug, Name: r.Name, Kind: r.Kind, Province: r.Province, URL: r.URL(), Policies: []*catalog.Policy{}}
+		cr := &catalog.Region{Slug: r.Slug, Name: r.Name, Kind: r.Kind, Province: r.Province, Fictional: r.Fictional, URL: r.URL(), Policies: []*catalog.Policy{}}
 		for _, p := range r.Policies {
 			cr.Policies = append(cr.Policies, p.catalog())
 		}

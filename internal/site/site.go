@@ -65,8 +65,10 @@ type Site struct {
 // Region is a regency, city or province with its policies.
 type Region struct {
 	Slug, Name, Kind, Province string
-	Description                *markdown.Rendered
-	Policies                   []*Policy
+	// Fictional marks an example region that exists nowhere.
+	Fictional   bool
+	Description *markdown.Rendered
+	Policies    []*Policy
 }
 
 // Policy is one policy of a region and its versions.
@@ -143,7 +145,7 @@ func New(tree *content.Tree, docs Docs, opts Options) (*Site, error) {
 	}
 	stated := map[*Version][]content.Relation{}
 	for _, cr := range tree.Regions {
-		r := &Region{Slug: cr.Slug, Name: cr.Name, Kind: cr.Kind, Province: cr.Province, Description: docs[cr.Path]}
+		r := &Region{Slug: cr.Slug, Name: cr.Name, Kind: cr.Kind, Province: cr.Province, Fictional: cr.Fictional, Description: docs[cr.Path]}
 		for _, cp := range cr.Policies {
 			if p := newPolicy(r, cp, docs, opts.Drafts, stated); p != nil {
 				r.Policies = append(r.Policies, p)

@@ -30,6 +30,9 @@ type Page struct {
 	// Refresh, if set, sends the browser on to this site path at once: the
 	// redirect pages of short links have it.
 	Refresh string
+	// Fictional names the example region the page belongs to, which exists
+	// nowhere; every such page says so. Empty for a real region's pages.
+	Fictional string
 }
 
 // Image is a share image with its size and text alternative.
