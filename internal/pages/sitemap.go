@@ -35,6 +35,9 @@ func (r *renderer) sitemap() error {
 		add(t.URL(), time.Time{})
 	}
 	for _, reg := range r.site.Regions {
+		if reg.Fictional {
+			continue // kept out of search engines, as its pages ask
+		}
 		add(reg.URL(), time.Time{})
 		for _, p := range reg.Policies {
 			add(p.URL(), p.Current.Updated)
