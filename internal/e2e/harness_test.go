@@ -37,6 +37,12 @@ const (
 // "data" beside it.
 func buildSite(t testing.TB, dir string) string {
 	t.Helper()
+	return buildSiteOn(t, dir, legal.Date{})
+}
+
+// buildSiteOn is buildSite with status as of the day now (zero: today).
+func buildSiteOn(t testing.TB, dir string, now legal.Date) string {
+	t.Helper()
 	tmp := t.TempDir()
 	cfg := build.Config{
 		Content:    os.DirFS(dir),
@@ -44,6 +50,7 @@ func buildSite(t testing.TB, dir string) string {
 		Out:        filepath.Join(tmp, "public"),
 		Data:       filepath.Join(tmp, "data"),
 		Drafts:     true,
+		Now:        now,
 	}
 	if _, err := build.Run(context.Background(), cfg); err != nil {
 		t.Fatalf("building %s: %v", dir, err)
@@ -61,7 +68,13 @@ type testSite struct {
 // testdata tree) and serves it with the server package until the test ends.
 func newSite(t testing.TB, dir string) *testSite {
 	t.Helper()
-	out := buildSite(t, dir)
+	return newSiteOn(t, dir, legal.Date{})
+}
+
+// newSiteOn is newSite with status as of the day now (zero: today).
+func newSiteOn(t testing.TB, dir string, now legal.Date) *testSite {
+	t.Helper()
+	out := buildSiteOn(t, dir, now)
 	h, err := server.New(server.Config{Out: out, Data: filepath.Join(filepath.Dir(out), "data")})
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +106,8 @@ var fixturePages = []pageKind{
 	{"older version", "/contoh/kebijakan-uji/2024-01/", 200, ""},
 	{"draft version", "/contoh/kebijakan-uji/2025-09/", 200, ""},
 	{"revoked version", "/kota-uji/aturan-lama/v1/", 200, ""},
+	{"scheduled version", "/contoh/kebijakan-uji/2099-01/", 200, ""},
+	{"revoking instrument", "/kota-uji/aturan-pengganti/v1/", 200, ""},
 	{"history", "/contoh/kebijakan-uji/versi/", 200, ""},
 	{"changes", "/contoh/kebijakan-uji/2025-03/perubahan/", 200, ""},
 	{"topics", "/topik/", 200, ""},
