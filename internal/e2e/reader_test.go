@@ -19,14 +19,15 @@ func TestReader(t *testing.T) {
 	wantPage(t, b, "/", "Situs Uji")
 
 	b.follow(t, `main a[href="/contoh/"]`)
-	wantPage(t, b, "/contoh/", "Kabupaten Contoh")
+	wantPage(t, b, "/contoh/", "Kabupaten Contoh (fiktif)")
 
 	b.follow(t, `main a[href="/contoh/kebijakan-uji/"]`)
 	wantPage(t, b, "/contoh/kebijakan-uji/", "Kebijakan Uji Kepegawaian")
 	wantText(t, b, ".meta", "Berlaku", "2025 Perubahan", "6 Maret 2025")
-	if b.count(t, ".banner") != 0 {
-		t.Errorf("the version in force carries a banner: %q", b.text(t, ".banner"))
+	if b.count(t, ".policy-head .banner") != 0 {
+		t.Errorf("the version in force carries a banner: %q", b.text(t, ".policy-head .banner"))
 	}
+	wantText(t, b, ".banner-fictional", "Kabupaten Contoh tidak ada")
 
 	b.follow(t, `.policy-foot a[rel="prev"]`)
 	wantPage(t, b, "/contoh/kebijakan-uji/2024-01/", "Kebijakan Uji Kepegawaian")
@@ -35,12 +36,13 @@ func TestReader(t *testing.T) {
 
 	b.follow(t, `.policy-foot a[href$="/versi/"]`)
 	wantPage(t, b, "/contoh/kebijakan-uji/versi/", "Riwayat versi: Kebijakan Uji Kepegawaian")
-	if n := b.count(t, "table.history tbody tr"); n != 3 {
-		t.Errorf("the history lists %d versions, want 3 (with the draft)", n)
+	if n := b.count(t, "table.history tbody tr"); n != 4 {
+		t.Errorf("the history lists %d versions, want 4 (with the draft)", n)
 	}
-	wantText(t, b, "table.history tbody tr:nth-child(1)", "2025-09", "Rancangan")
-	wantText(t, b, "table.history tbody tr:nth-child(2)", "2025 Perubahan", "Berlaku")
-	wantText(t, b, "table.history tbody tr:nth-child(3)", "2024-01", "Tidak berlaku (diganti)")
+	wantText(t, b, "table.history tbody tr:nth-child(1)", "2026 Perubahan Kedua", "Akan berlaku")
+	wantText(t, b, "table.history tbody tr:nth-child(2)", "2025-09", "Rancangan")
+	wantText(t, b, "table.history tbody tr:nth-child(3)", "2025 Perubahan", "Berlaku")
+	wantText(t, b, "table.history tbody tr:nth-child(4)", "2024-01", "Tidak berlaku (diganti)")
 
 	// Back to the older version from its row, then to the version in force from
 	// the banner that says it is superseded.

@@ -64,10 +64,10 @@ func TestCopyLinkAndCitation(t *testing.T) {
 	tests := []struct{ sel, status, want string }{
 		{`.salin[data-for="` + oldParagraph + `"] .salin-tautan`, "Tautan disalin", link},
 		{`.salin[data-for="` + oldParagraph + `"] .salin-kutipan`, "Kutipan disalin",
-			"Kebijakan Uji Kepegawaian, Kabupaten Contoh, versi 2024-01 (Januari 2024), bagian “Aspek-Aspek Kebijakan”. " + link},
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), versi 2024-01 (Januari 2024), bagian “Aspek-Aspek Kebijakan”. " + link},
 		{`.salin[data-for="penutup"] .salin-tautan`, "Tautan disalin", fixtureBase + oldVersion + "#penutup"},
 		{`.salin[data-for="p-1"] .salin-kutipan`, "Kutipan disalin",
-			"Kebijakan Uji Kepegawaian, Kabupaten Contoh, versi 2024-01 (Januari 2024). " + fixtureBase + oldVersion + "#p-1"},
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), versi 2024-01 (Januari 2024). " + fixtureBase + oldVersion + "#p-1"},
 	}
 	for i, tt := range tests {
 		b.click(t, tt.sel)
