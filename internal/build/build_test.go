@@ -53,6 +53,7 @@ func TestGoldenPages(t *testing.T) {
 		"contoh/feed.xml",
 		"sitemap.xml",
 		"robots.txt",
+		"jdihn.json",
 		"s/37xcmw3/index.html", // the short link of contoh/kebijakan-uji/2024-01
 	}
 	for _, p := range pages {

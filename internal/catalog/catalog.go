@@ -33,6 +33,10 @@ const (
 	ThemeDir = "theme"        // a copy of the theme the site was built with
 )
 
+// JDIHNPath is the site path of the JDIHN integration feed, a static file that
+// the build writes and the server lets any web page read, as JDIH members do.
+const JDIHNPath = "/jdihn.json"
+
 // Format is the version of the catalog file's layout. Read refuses a file of
 // another, which an older naskah wrote: build again.
 const Format = 4

@@ -48,6 +48,9 @@ func decodeRegion(d document, reg *Region, r report) {
 // report at: 0 when the key is absent (the label is then the slug).
 type versionLines struct {
 	open, label, status int
+	// jdihn are the warnings about the fields JDIHN requires of an
+	// instrument, which hold only in a region that is not fictional.
+	jdihn Problems
 }
 
 // decodeVersion decodes the front matter of a version file whose name
@@ -76,6 +79,9 @@ func decodeVersion(d document, slug string, r report) (Version, versionLines) {
 	v.Note, _ = rd.text("note")
 	v.Instrument = rd.instrument()
 	v.Relations = rd.relations()
+	if v.Type != "" && v.Status != Draft {
+		lines.jdihn = rd.jdihnGaps(v)
+	}
 	return v, lines
 }
 

@@ -46,6 +46,9 @@ type loader struct {
 	display string
 	probs   Problems
 	cache   *Cache // may be nil
+	// jdihn are the JDIHN warnings of the region being read, reported once
+	// it is known not to be fictional.
+	jdihn Problems
 }
 
 // A Cache keeps what LoadCached made of each version file, by path, with the
@@ -140,6 +143,10 @@ func (l *loader) loadRegion(dir string) Region {
 		l.report(dir).errorf(0, "wilayah tanpa _index.md (wajib, berisi setidaknya name dan kind)")
 	}
 	l.checkForms(&reg)
+	if !reg.Fictional {
+		l.probs = append(l.probs, l.jdihn...)
+	}
+	l.jdihn = nil
 	if len(reg.Policies) == 0 {
 		l.report(dir).warnf(0, "wilayah belum memiliki kebijakan")
 	}

@@ -50,6 +50,7 @@ func (l *loader) loadPolicy(dir, slug string) Policy {
 	l.checkOrder(versions)
 	for _, v := range versions {
 		p.Versions = append(p.Versions, v.Version)
+		l.jdihn = append(l.jdihn, v.lines.jdihn...)
 	}
 	return p
 }

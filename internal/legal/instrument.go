@@ -106,3 +106,18 @@ func Designation(f Form, regionKind, regionName, number string, year int, title 
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// TEUBadan is the corporate main entry (tajuk entri utama badan) of the
+// instruments of a region, as JDIHN catalogues them: the province, a dot and
+// the region ("Sulawesi Barat.Kabupaten Mamuju"); a province's own is its name.
+// A province written "Provinsi Sulawesi Barat" is read as "Sulawesi Barat".
+func TEUBadan(regionKind, regionName, province string) string {
+	if regionKind == "provinsi" {
+		return strings.TrimPrefix(regionName, "Provinsi ")
+	}
+	region := strings.TrimSpace(kinds[regionKind] + " " + regionName)
+	if province = strings.TrimPrefix(province, "Provinsi "); province == "" {
+		return region
+	}
+	return province + "." + region
+}

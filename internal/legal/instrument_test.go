@@ -26,6 +26,20 @@ func TestDesignation(t *testing.T) {
 	}
 }
 
+func TestTEUBadan(t *testing.T) {
+	for _, tt := range []struct{ kind, name, province, want string }{
+		{"kabupaten", "Mamuju", "Sulawesi Barat", "Sulawesi Barat.Kabupaten Mamuju"},
+		{"kota", "Bandung", "Provinsi Jawa Barat", "Jawa Barat.Kota Bandung"},
+		{"kota", "Uji", "", "Kota Uji"},
+		{"provinsi", "Sulawesi Barat", "", "Sulawesi Barat"},
+		{"provinsi", "Provinsi Banten", "Banten", "Banten"},
+	} {
+		if got := TEUBadan(tt.kind, tt.name, tt.province); got != tt.want {
+			t.Errorf("TEUBadan(%q, %q, %q) = %q, want %q", tt.kind, tt.name, tt.province, got, tt.want)
+		}
+	}
+}
+
 func TestFormFor(t *testing.T) {
 	for _, tt := range []struct {
 		form Form

@@ -1,7 +1,7 @@
 // Package pages renders the site model into the files of the static site: every HTML
 // page of the site (home, regions, policies, versions, histories, change pages,
-// topics, the error page), the Atom feeds, the sitemap, robots.txt, the share cards
-// and the theme's assets.
+// topics, the error page), the Atom feeds, the sitemap, robots.txt, the JDIHN
+// feed, the share cards and the theme's assets.
 //
 // Render works in memory and returns the files by their path under the output
 // directory, or hands each file on as soon as it is made, so that a build of
@@ -104,7 +104,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) (m
 	if r.write == nil {
 		r.files = map[string][]byte{}
 	}
-	steps := []func() error{r.home, r.regions, r.topics, r.notFound, r.feeds, r.sitemap, r.assets, r.shortLinks, r.cards}
+	steps := []func() error{r.home, r.regions, r.topics, r.notFound, r.feeds, r.sitemap, r.jdihn, r.assets, r.shortLinks, r.cards}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

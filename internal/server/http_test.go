@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -304,5 +305,33 @@ func TestHTMLErrorsSayWhy(t *testing.T) {
 		if strings.Contains(body, "Halaman tidak ditemukan") {
 			t.Errorf("%s %.40s: the error page says the page is missing", tt.method, tt.target)
 		}
+	}
+}
+
+// TestJDIHNFeed checks the feed as JDIHN's harvester fetches it: JSON that
+// any origin may read, revalidated by its ETag.
+func TestJDIHNFeed(t *testing.T) {
+	s := newTestServer(t)
+	res, body := get(t, s, "GET", "/jdihn.json", "Origin", "https://jdihn.go.id")
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != jsonType {
+		t.Fatalf("GET /jdihn.json: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	var records []map[string]string // every value a string, as the harvester reads them
+	if err := json.Unmarshal([]byte(body), &records); err != nil || len(records) == 0 {
+		t.Fatalf("the feed is not a list of records of strings: %v\n%s", err, body)
+	}
+	if res.Header.Get("Access-Control-Allow-Origin") != "*" || !strings.Contains(res.Header.Get("Access-Control-Expose-Headers"), "ETag") {
+		t.Errorf("CORS headers %v", res.Header)
+	}
+	etag := res.Header.Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	if res, body := get(t, s, "GET", "/jdihn.json", "If-None-Match", etag); res.StatusCode != 304 || body != "" {
+		t.Errorf("revalidation: %d, %d bytes; want 304 and none", res.StatusCode, len(body))
+	}
+	res, _ = get(t, s, "OPTIONS", "/jdihn.json", "Origin", "https://jdihn.go.id", "Access-Control-Request-Method", "GET")
+	if res.StatusCode != 204 || res.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("preflight: %d %v", res.StatusCode, res.Header)
 	}
 }

@@ -30,20 +30,20 @@ const (
 		"frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
 
-// setCommonHeaders sets what every answer carries: the security headers, and on
-// /api/ the CORS headers that let any web page read the API.
-func setCommonHeaders(h http.Header, api bool) {
+// setCommonHeaders sets what every answer carries: the security headers, and
+// where crossOrigin allows it the CORS headers that let any web page read it.
+func setCommonHeaders(h http.Header, cors bool) {
 	h.Set("Content-Security-Policy", csp)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	if api {
+	if cors {
 		h.Set("Access-Control-Allow-Origin", "*")
 		h.Set("Access-Control-Expose-Headers", "ETag, Retry-After")
 	}
 }
 
-// preflight answers a CORS preflight request on /api/.
+// preflight answers a CORS preflight request.
 func preflight(w http.ResponseWriter) {
 	h := w.Header()
 	h.Set("Allow", allowAPI)

@@ -151,7 +151,7 @@ func (s *Server) routes() {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-	setCommonHeaders(rec.Header(), isAPI(r))
+	setCommonHeaders(rec.Header(), crossOrigin(r))
 	switch err := checkRequest(r); {
 	case err != nil:
 		s.fail(rec, r, err)
@@ -164,10 +164,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // checkRequest refuses what no route answers: other methods than GET and HEAD
-// (but a CORS preflight on /api/), overlong targets, and requests with a body.
+// (but a CORS preflight on what crossOrigin allows), overlong targets, and requests with a body.
 func checkRequest(r *http.Request) error {
 	switch {
-	case r.Method == http.MethodOptions && isAPI(r):
+	case r.Method == http.MethodOptions && crossOrigin(r):
 	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		return errMethod
 	}
@@ -181,6 +181,10 @@ func checkRequest(r *http.Request) error {
 }
 
 func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
+
+// crossOrigin reports whether any web page may read the answer to r: the API,
+// and the JDIHN feed, which JDIH members serve to the network's harvester.
+func crossOrigin(r *http.Request) bool { return isAPI(r) || r.URL.Path == catalog.JDIHNPath }
 
 // allowed is the Allow header of a 405 answer.
 func allowed(r *http.Request) string {

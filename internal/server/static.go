@@ -221,7 +221,7 @@ func fileCache(name string) string {
 		return cacheImmutable
 	case strings.HasSuffix(name, ".html"):
 		return "no-cache"
-	case strings.HasSuffix(name, ".xml"), strings.HasSuffix(name, ".txt"):
+	case strings.HasSuffix(name, ".xml"), strings.HasSuffix(name, ".txt"), name == "jdihn.json":
 		return "public, max-age=300"
 	}
 	return "public, max-age=3600"

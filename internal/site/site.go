@@ -219,7 +219,21 @@ func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version 
 	if v.Type != "" && v.Place == "" {
 		v.Place = p.Region.Name
 	}
+	if v.Type != "" && len(v.Subjects) == 0 {
+		v.Subjects = tagSubjects(v.Tags)
+	}
 	return v
+}
+
+// tagSubjects are the subjects of an instrument that states none: its tags as
+// words, in capitals as JDIH catalogues write subjects ("penilaian-kinerja"
+// is "PENILAIAN KINERJA").
+func tagSubjects(tags []string) []string {
+	var out []string
+	for _, tag := range tags {
+		out = append(out, strings.ToUpper(strings.ReplaceAll(tag, "-", " ")))
+	}
+	return out
 }
 
 // reckon sets the state of every version of p as of the day now, and
