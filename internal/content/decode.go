@@ -77,6 +77,10 @@ func decodeVersion(d document, slug string, r report) (Version, versionLines) {
 	v.Tags = rd.tags("tags")
 	v.Source = rd.url("source")
 	v.Note, _ = rd.text("note")
+	v.Form = Prose
+	if f, line := rd.text("form"); f != "" && rd.oneOf("form", f, line, forms) {
+		v.Form = Form(f)
+	}
 	v.Instrument = rd.instrument()
 	v.Relations = rd.relations()
 	if v.Type != "" && v.Status != Draft {

@@ -68,7 +68,7 @@ var (
 		need: "_index.md wilayah memerlukan setidaknya name dan kind",
 	}
 	versionSchema = schema{
-		keys: []string{"title", "version", "date", "status", "summary", "tags", "source", "note",
+		keys: []string{"title", "version", "date", "status", "summary", "tags", "source", "note", "form",
 			"type", "number", "year", "enacted", "promulgated", "place", "gazette", "subjects", "field",
 			"initiator", "signer", "abstract", "original", "amends", "revokes", "implements", "related"},
 		need: "versi memerlukan setidaknya title",

@@ -19,7 +19,7 @@ func withVersion(src string) fstest.MapFS {
 
 func TestFrontMatterProblems(t *testing.T) {
 	const v1 = "content/r/p/v1.md"
-	const known = "(kunci yang dikenal: title, version, date, status, summary, tags, source, note, type, number, year, enacted, promulgated, place, gazette, subjects, field, initiator, signer, abstract, original, amends, revokes, implements, related)"
+	const known = "(kunci yang dikenal: title, version, date, status, summary, tags, source, note, form, type, number, year, enacted, promulgated, place, gazette, subjects, field, initiator, signer, abstract, original, amends, revokes, implements, related)"
 	for _, tt := range []struct {
 		name string
 		src  string

@@ -78,6 +78,11 @@ func TestInstrumentProblems(t *testing.T) {
 			[]string{`content/r/p/v1.md:3: year "25" bukan tahun (empat angka, mis. 2025)`},
 		},
 		{
+			"form not a form",
+			fstest.MapFS{"r/p/v1.md": file("---\ntitle: P\nform: perda\n---\n")},
+			[]string{`content/r/p/v1.md:3: form "perda" tidak dikenal (pilihan: prose, peraturan)`},
+		},
+		{
 			"year a list",
 			fstest.MapFS{"r/p/v1.md": file("---\ntitle: P\nyear: [2025]\n---\n")},
 			[]string{`content/r/p/v1.md:3: year harus berupa tahun, bukan daftar`},

@@ -77,7 +77,7 @@ var wantTree = &Tree{
 				Slug: "perda-pajak", Path: "content/majene/perda-pajak",
 				Versions: []Version{{
 					Slug: "v1", Path: "content/majene/perda-pajak/v1.md",
-					Title: "Perda Pajak", Label: "v1", Status: Published,
+					Title: "Perda Pajak", Label: "v1", Status: Published, Form: Prose,
 					Body: []byte("Isi.\n"), BodyLine: 4,
 				}},
 			}},
@@ -90,30 +90,30 @@ var wantTree = &Tree{
 				Versions: []Version{
 					{
 						Slug: "v2", Path: "content/mamuju/kebijakan-asn/v2.md",
-						Title: "Kebijakan ASN", Label: "v2", Status: Draft,
+						Title: "Kebijakan ASN", Label: "v2", Status: Draft, Form: Prose,
 						Body: []byte("Dua.\n"), BodyLine: 5,
 					},
 					{
 						Slug: "v10", Path: "content/mamuju/kebijakan-asn/v10.md",
-						Title: "Kebijakan ASN", Label: "v10", Status: Published,
+						Title: "Kebijakan ASN", Label: "v10", Status: Published, Form: Prose,
 						Body: []byte("Sepuluh.\n"), BodyLine: 4,
 					},
 					{
 						Slug: "awal", Path: "content/mamuju/kebijakan-asn/awal.md",
-						Title: "Kebijakan ASN", Label: "1.10", Status: Draft,
+						Title: "Kebijakan ASN", Label: "1.10", Status: Draft, Form: Prose,
 						Date: legal.Date{Year: 2024, Month: 12, Day: 31}, DateLine: 3,
 						Body: []byte("Awal.\n"), BodyLine: 7,
 					},
 					{
 						Slug: "2025-04", Path: "content/mamuju/kebijakan-asn/2025-04.md",
-						Title: "Kebijakan ASN 2025", Label: "2025-04", Status: Published,
+						Title: "Kebijakan ASN 2025", Label: "2025-04", Status: Published, Form: Prose,
 						Summary: "Ringkasan.", Instrument: Instrument{Number: "12", Year: 2025}, Source: "https://jdih.example.go.id/12", Note: "Catatan.",
 						Date: legal.Date{Year: 2025, Month: 4}, DateLine: 3, Tags: []string{"kepegawaian", "asn"},
 						Body: []byte("# Isi\n"), BodyLine: 11,
 					},
 					{
 						Slug: "pembaruan", Path: "content/mamuju/kebijakan-asn/pembaruan.md",
-						Title: "Kebijakan ASN", Label: "pembaruan", Status: Published,
+						Title: "Kebijakan ASN", Label: "pembaruan", Status: Published, Form: Prose,
 						Date: legal.Date{Year: 2025, Month: 4, Day: 6}, DateLine: 3, Body: []byte{}, BodyLine: 5,
 					},
 				},

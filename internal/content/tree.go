@@ -69,6 +69,7 @@ type Version struct {
 	Date     legal.Date
 	Status   Status
 	Tags     []string
+	Form     Form   // how Body is read
 	Body     []byte // Markdown after the front matter
 	BodyLine int    // line of the file at which Body starts
 	DateLine int    // line of the date key; 0 when there is none
@@ -76,6 +77,17 @@ type Version struct {
 	Instrument
 	Relations []Relation
 }
+
+// A Form is how the body of a version is read.
+type Form string
+
+// The forms of a body.
+const (
+	Prose     Form = "prose"     // sections under headings, and paragraphs
+	Peraturan Form = "peraturan" // the units of a regulation: BAB, Pasal, ayat, huruf
+)
+
+var forms = []string{string(Prose), string(Peraturan)}
 
 // A Status says whether a version is in force.
 type Status string
