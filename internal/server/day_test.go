@@ -40,7 +40,7 @@ func TestVersionOnADay(t *testing.T) {
 			name: "long after the revocation", target: "/kota-uji/aturan-lama/?pada=2030-01-01", status: 404,
 			body: []string{"Pada 1 Januari 2030 kebijakan ini sudah dicabut. Pencabutannya berlaku sejak 1 Maret 2021.", "Peraturan Wali Kota Uji Nomor 7 Tahun 2021"},
 		},
-		{name: "a month is no day", target: policy + "?pada=2025-04", status: 400, cache: "no-store", body: []string{"Tanggal tidak dapat dibaca", "“2025-04” bukan tanggal", "TTTT-BB-HH"}},
+		{name: "a month is no day", target: policy + "?pada=2025-04", status: 400, cache: "no-store", body: []string{"Tanggal tidak dapat dibaca", "“2025-04” bukan tanggal", "YYYY-MM-DD (tahun-bulan-hari)"}},
 		{name: "a day not in the calendar", target: policy + "?pada=2025-02-29", status: 400, body: []string{"“2025-02-29” bukan tanggal"}},
 		{name: "no day", target: policy + "?pada=", status: 400, body: []string{"Tanggal belum diisi"}},
 		{name: "markup is shown as text", target: policy + "?pada=%3Cb%3Ekemarin", status: 400, body: []string{"&lt;b&gt;kemarin"}},
