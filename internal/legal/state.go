@@ -94,6 +94,10 @@ func Reckon(entries []Entry, revocations []Date, now Date) (states []State, curr
 	return states, len(entries) - 1
 }
 
+// InEffect reports whether a change dated d (a version, a revocation) has
+// taken effect by the day on, as Reckon counts: an undated one always has.
+func InEffect(d, on Date) bool { return !after(d, on) }
+
 // after reports whether the dated day d comes after now; an undated d never
 // does.
 func after(d, now Date) bool { return !d.IsZero() && d.Compare(now) > 0 }

@@ -91,7 +91,10 @@ func (r *renderer) policy(p *site.Policy) error {
 	pg.Feed = p.Region.FeedURL()
 	pg.Fictional = r.fictional(p.Region)
 	pg.Crumbs = r.crumbs(p.Region, p, r.t("policy.history"))
-	return r.page(p.HistoryURL(), "history", historyView{Page: pg, Policy: p, Versions: newest})
+	return r.page(p.HistoryURL(), "history", historyView{
+		Page: pg, Policy: p, Versions: newest,
+		Timeline: p.Timeline(r.site.Now), DayForm: theme.DayForm{Action: p.URL()},
+	})
 }
 
 func (r *renderer) versionView(v *site.Version, urlPath string) (versionView, error) {

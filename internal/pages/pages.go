@@ -59,6 +59,8 @@ type historyView struct {
 	theme.Page
 	Policy   *site.Policy
 	Versions []historyRow // newest first
+	Timeline []site.Event
+	DayForm  theme.DayForm
 }
 
 type historyRow struct {

@@ -41,6 +41,7 @@ func FuzzServePath(f *testing.F) {
 		"//secret.txt", "/contoh\\..\\..\\secret.txt", "/.naskah/index", "/./.gitkeep",
 		"/contoh/kebijakan-uji/2024-01", "//example.com/", "/%2f%2fexample.com", "/contoh/kebijakan-uji/2024-01/?q=1#x",
 		"/%00", "/contoh%00/", "*", "http://example.com/contoh/", "/%ZZ",
+		"/contoh/kebijakan-uji/?pada=2024-06-01", "/contoh/kebijakan-uji?pada=%FF%FE", "/kota-uji/aturan-lama/?pada=2030-01-01&pada=x",
 	} {
 		f.Add(false, seed)
 	}

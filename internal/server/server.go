@@ -1,6 +1,8 @@
 // Package server serves a published site read-only: the static files of the output
-// directory with the themed 404 page, the search and comparison pages, the JSON API
-// over the data directory's catalog and index, its OpenAPI description, and /healthz.
+// directory with the themed 404 page, the search and comparison pages, the way from
+// a policy's URL with ?pada=YYYY-MM-DD to the version in force on that day, the JSON
+// API over the data directory's catalog and index, its OpenAPI description, and
+// /healthz.
 //
 // It answers GET and HEAD only (and OPTIONS, the CORS preflight, on /api/), never
 // lists a directory, never serves a dot-file or anything outside the output
@@ -145,7 +147,7 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /cari", s.handle(s.searchPage))
 	s.mux.Handle("GET /bandingkan", s.handle(s.comparePage))
 	s.mux.Handle("GET /s/{code}", s.handle(s.shortLink))
-	s.mux.Handle("GET /", s.handle(s.static))
+	s.mux.Handle("GET /", s.handle(s.site))
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -45,6 +45,14 @@ type Image struct {
 // Crumb is one step of the breadcrumb trail; the last has no URL.
 type Crumb struct{ Name, URL string }
 
+// DayForm asks for the version of a policy in force on a day. It is sent to
+// the policy's URL with ?pada=YYYY-MM-DD, which the server answers; a static
+// host without it shows the policy's page as it is.
+type DayForm struct {
+	Action string // the policy's URL
+	Value  string // the day asked for, as the reader wrote it; empty at first
+}
+
 // The share card: every version has one, and the pages that belong to no version
 // share the site's, at SiteCard. Package pages/card draws it at this size, which
 // a test of pages keeps equal to card.Width and card.Height.
