@@ -46,9 +46,14 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	name := fs.String("name", "", "nama daerah, bila daerah baru (bawaan: dari nama direktorinya)")
 	kind := fs.String("kind", "", "jenis daerah baru: kabupaten, kota atau provinsi")
 	province := fs.String("province", "", "provinsi daerah baru")
+	form := fs.String("form", "prose", "bentuk naskah: prose (bagian dan paragraf) atau peraturan (BAB, Pasal, ayat)")
 	region, policy, err := parseTarget(fs, args)
 	if err != nil {
 		return err
+	}
+	if *form != string(content.Prose) && *form != string(content.Peraturan) {
+		fmt.Fprintf(stderr, "naskah new: -form %q tidak dikenal; pilih prose atau peraturan\n", *form)
+		return errUsage
 	}
 	regionDir := filepath.Join(*dir, region)
 	if _, err := os.Stat(filepath.Join(regionDir, "_index.md")); errors.Is(err, os.ErrNotExist) {
@@ -70,8 +75,15 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	day := today().Format("2006-01-02")
 	path := filepath.Join(policyDir, day+".md")
-	body := "## Pendahuluan\n\nTulis isi kebijakan di sini. Setiap bagian diawali judul `## Judul Bagian`, dan paragraf dipisahkan baris kosong.\n"
-	if err := create(path, versionFile(*title, day, "", "", nil, body)); err != nil {
+	v := draft{Title: *title, Day: day, Form: content.Form(*form)}
+	v.Body = "## Pendahuluan\n\nTulis isi kebijakan di sini. Setiap bagian diawali judul `## Judul Bagian`, dan paragraf dipisahkan baris kosong.\n"
+	if v.Form == content.Peraturan {
+		if *kind == "" {
+			*kind = regionKind(*dir, region)
+		}
+		v.Body = regulationFrame(*kind, *title)
+	}
+	if err := create(path, v.file()); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, path)
@@ -100,8 +112,9 @@ func runRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	src := versionFile(newest.Title, day, newest.Summary, newest.Note, newest.Tags, string(newest.Body))
-	if err := create(path, src); err != nil {
+	v := draft{Title: newest.Title, Day: day, Summary: newest.Summary, Note: newest.Note, Tags: newest.Tags,
+		Form: newest.Form, Type: newest.Type, Body: string(newest.Body)}
+	if err := create(path, v.file()); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, path)
@@ -180,18 +193,29 @@ Deskripsi singkat daerah ini.
 `, strconv.Quote(name), strconv.Quote(kind), strconv.Quote(province))
 }
 
-// versionFile is a draft version with every front matter key, each explained.
-func versionFile(title, day, summary, note string, tags []string, body string) string {
-	quoted := make([]string, len(tags))
-	for i, t := range tags {
+// A draft is what a new draft version says.
+type draft struct {
+	Title, Day, Summary, Note string
+	Tags                      []string
+	Form                      content.Form
+	Type                      legal.Form
+	Body                      string
+}
+
+// file is the draft as a version file with every front matter key, each
+// explained; a regulation's legal keys are present, to be filled in.
+func (d draft) file() string {
+	quoted := make([]string, len(d.Tags))
+	for i, t := range d.Tags {
 		quoted[i] = strconv.Quote(t)
 	}
-	return fmt.Sprintf(`---
+	var b strings.Builder
+	fmt.Fprintf(&b, `---
 # Judul kebijakan sebagaimana tertulis pada versi ini (wajib).
 title: %s
 # Label versi untuk pembaca; bila kosong, nama berkas yang dipakai.
 version: ""
-# Tanggal ditetapkan atau mulai berlaku: YYYY-MM-DD atau YYYY-MM.
+# Tanggal mulai berlaku: YYYY-MM-DD atau YYYY-MM.
 date: %s
 # draft (rancangan, belum tampil), published (terbit) atau revoked (dicabut).
 status: draft
@@ -199,13 +223,105 @@ status: draft
 summary: %s
 # Topik, huruf kecil dengan tanda -, misalnya [rekrutmen, pelatihan].
 tags: [%s]
-# Nomor resmi, misalnya "Perbup No. 12 Tahun 2025"; kosongkan bila belum ada.
-number: ""
 # Alamat naskah asli (https://...); kosongkan bila belum ada.
 source: ""
 # Catatan yang tampil di atas naskah; kosongkan bila tidak perlu.
 note: %s
----
+`, strconv.Quote(d.Title), d.Day, strconv.Quote(d.Summary), strings.Join(quoted, ", "), strconv.Quote(d.Note))
+	if d.Form == content.Peraturan {
+		fmt.Fprintf(&b, `# Bentuk naskah: peraturan (BAB, Pasal, ayat, huruf) atau prose.
+form: peraturan
+# Identitas produk hukum; isi setelah ditetapkan, jangan mengarang.
+# Jenis: perda, perbup, perwal, pergub, kepbup, kepwal, kepgub, se, instruksi, lainnya.
+type: %s
+# Nomornya saja, mis. "12".
+number: ""
+year:
+# Tanggal penetapan dan pengundangan: YYYY-MM-DD.
+enacted:
+promulgated:
+# Tempat penetapan; bila kosong, nama daerah.
+place: ""
+# Mis. "Berita Daerah Kabupaten Mamuju Tahun 2025 Nomor 12".
+gazette: ""
+# Bidang hukum, mis. "Hukum Administrasi Negara".
+field: ""
+subjects: []
+# Pemrakarsa dan penandatangan.
+initiator: ""
+signer: ""
+# Abstrak: ABSTRAK, Dasar Hukum, materi pokok, CATATAN.
+abstract: ""
+# Naskah asli bertanda tangan: PDF di samping berkas ini, mis. "v1.pdf".
+original: ""
+`, strconv.Quote(string(d.Type)))
+	}
+	fmt.Fprintf(&b, "---\n\n%s", strings.TrimLeft(d.Body, "\n"))
+	return b.String()
+}
 
-%s`, strconv.Quote(title), day, strconv.Quote(summary), strings.Join(quoted, ", "), strconv.Quote(note), strings.TrimLeft(body, "\n"))
+// regionKind is the kind of the region slug in the content directory dir,
+// or "" when it cannot be read.
+func regionKind(dir, slug string) string {
+	tree, err := content.Load(dirfs.New(dir), dir)
+	if err != nil {
+		return ""
+	}
+	for _, r := range tree.Regions {
+		if r.Slug == slug {
+			return r.Kind
+		}
+	}
+	return ""
+}
+
+// regulationFrame is the frame of a regulation that UU 12/2011 Lampiran II
+// lays out, for a region of kind, ready to fill in.
+func regulationFrame(kind, title string) string {
+	name := map[string]string{"kabupaten": "Peraturan Bupati", "kota": "Peraturan Wali Kota", "provinsi": "Peraturan Gubernur"}[kind]
+	if name == "" {
+		name = "Peraturan …"
+	}
+	upper := strings.ToUpper(name + " tentang " + title)
+	return fmt.Sprintf(`## Menimbang
+a. bahwa …;
+b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan %[1]s tentang %[2]s;
+
+## Mengingat
+1. …;
+2. …;
+
+## Menetapkan
+%[3]s.
+
+## BAB I KETENTUAN UMUM
+
+### Pasal 1
+Dalam %[1]s ini yang dimaksud dengan:
+1. Daerah adalah ….
+2. …
+
+## BAB II …
+
+### Pasal 2
+(1) …
+(2) … sebagaimana dimaksud pada ayat (1) meliputi:
+    a. …;
+    b. …; dan
+    c. ….
+
+## Penutup
+%[1]s ini mulai berlaku pada tanggal diundangkan.
+
+## PENJELASAN
+
+### Umum
+…
+
+### Pasal 1
+Cukup jelas.
+
+### Pasal 2
+Cukup jelas.
+`, name, title, upper)
 }

@@ -42,7 +42,7 @@ func TestNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{"title:", "version:", "date: 2026-11-22", "status: draft", "summary:", "tags:", "number:", "source:", "note:"} {
+	for _, key := range []string{"title:", "version:", "date: 2026-11-22", "status: draft", "summary:", "tags:", "source:", "note:"} {
 		if !strings.Contains(string(src), key) {
 			t.Errorf("new version lacks %q:\n%s", key, src)
 		}
@@ -54,6 +54,45 @@ func TestNew(t *testing.T) {
 	// new refuses to overwrite.
 	if _, stderr, code := runArgs("new", "-content", dir, "mamuju-tengah/kebijakan-baru"); code != 1 || !strings.Contains(stderr, "sudah ada") {
 		t.Errorf("second new: %d %s", code, stderr)
+	}
+}
+
+// TestNewRegulation starts a regulation from the Lampiran II frame, with the
+// legal keys present and empty, and revises it into a draft of the same form.
+func TestNewRegulation(t *testing.T) {
+	fixToday(t)
+	dir := copyContent(t)
+	stdout, stderr, code := runArgs("new", "-content", dir, "-form", "peraturan", "contoh/pengadaan-pegawai")
+	if code != 0 {
+		t.Fatalf("new -form peraturan: %d %s", code, stderr)
+	}
+	version := filepath.Join(dir, "contoh", "pengadaan-pegawai", "2026-11-22.md")
+	if stdout != version+"\n" {
+		t.Errorf("new printed %q, want %s", stdout, version)
+	}
+	src, err := os.ReadFile(version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"form: peraturan", "type: \"\"", "number: \"\"", "year:\n", "enacted:\n", "promulgated:\n", "gazette:", "field:", "subjects: []",
+		"initiator:", "signer:", "abstract:", "original:", "## Menimbang\na. bahwa", "## Mengingat", "## Menetapkan\nPERATURAN BUPATI TENTANG PENGADAAN PEGAWAI.",
+		"## BAB I KETENTUAN UMUM\n\n### Pasal 1\nDalam Peraturan Bupati ini", "## Penutup", "## PENJELASAN"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the new regulation lacks %q:\n%s", want, src)
+		}
+	}
+	if _, stderr, code := runArgs("check", "-content", dir); code != 0 {
+		t.Errorf("check after new -form peraturan: %d\n%s", code, stderr)
+	}
+	if _, stderr, code := runArgs("revise", "-content", dir, "contoh/pengadaan-pegawai"); code != 0 {
+		t.Fatalf("revise: %d %s", code, stderr)
+	}
+	revised, err := os.ReadFile(filepath.Join(dir, "contoh", "pengadaan-pegawai", "2026-11-22-2.md"))
+	if err != nil || !strings.Contains(string(revised), "form: peraturan") || !strings.Contains(string(revised), "### Pasal 1") {
+		t.Errorf("the revised draft is not a regulation (%v):\n%s", err, revised)
+	}
+	if _, stderr, code := runArgs("new", "-content", dir, "-form", "perda", "contoh/lain"); code != 2 || !strings.Contains(stderr, "prose atau peraturan") {
+		t.Errorf("new -form perda: %d %s", code, stderr)
 	}
 }
 
