@@ -59,6 +59,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"naskah/internal/peraturan"
 )
 
 // DefaultAnchorLabel is the accessible label of heading permalinks used when
@@ -77,12 +79,15 @@ type Options struct {
 	// ParagraphLabel is the accessible label of each paragraph's "¶"
 	// permalink. It defaults to DefaultParagraphLabel.
 	ParagraphLabel string
+	// Regulation are the words the regulation form adds to the text.
+	Regulation peraturan.Labels
 }
 
 // A Renderer converts Markdown to HTML and its derived data.
 // Its zero value is not usable; create one with New.
 type Renderer struct {
-	md goldmark.Markdown
+	md  goldmark.Markdown
+	reg goldmark.Markdown // the regulation form's
 }
 
 // New returns a Renderer configured with opts.
@@ -96,22 +101,24 @@ func New(opts Options) *Renderer {
 		para = DefaultParagraphLabel
 	}
 	nodes := &nodeRenderer{anchorLabel: html.EscapeString(label), paragraphLabel: html.EscapeString(para)}
-	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.Table,
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.Footnote,
-		),
-		goldmark.WithParserOptions(
-			parser.WithInlineParsers(util.Prioritized(markCounter{}, 0)),
-			parser.WithParagraphTransformers(util.Prioritized(paragraphLimits{}, 0)),
-		),
-		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(nodes, 100)),
-		),
-	)
-	return &Renderer{md: md}
+	markdown := func(extra ...goldmark.Extender) goldmark.Markdown {
+		return goldmark.New(
+			goldmark.WithExtensions(append([]goldmark.Extender{
+				extension.Table,
+				extension.Strikethrough,
+				extension.Linkify,
+				extension.Footnote,
+			}, extra...)...),
+			goldmark.WithParserOptions(
+				parser.WithInlineParsers(util.Prioritized(markCounter{}, 0)),
+				parser.WithParagraphTransformers(util.Prioritized(paragraphLimits{}, 0)),
+			),
+			goldmark.WithRendererOptions(
+				renderer.WithNodeRenderers(util.Prioritized(nodes, 100)),
+			),
+		)
+	}
+	return &Renderer{md: markdown(), reg: markdown(peraturan.Extension(opts.Regulation))}
 }
 
 // Rendered is the result of rendering one Markdown body.
@@ -130,6 +137,11 @@ type Rendered struct {
 	// Images are the body's images, with the lines they are on; Dest is the
 	// source as written, before any base.
 	Images []Link
+	// Units are the units of a regulation (see [Renderer.RenderRegulation])
+	// in document order, each before its sub-units; nil for prose.
+	Units []Unit
+	// Problems are what is wrong with a regulation's structure.
+	Problems []Problem
 }
 
 // A Heading is an entry of the table of contents.

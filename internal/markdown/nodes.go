@@ -192,6 +192,13 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 			html.DefaultWriter.Write(w, n.Title)
 			_ = w.WriteByte('"')
 		}
+		if class, ok := n.AttributeString("class"); ok {
+			if c, ok := class.([]byte); ok {
+				_, _ = w.WriteString(` class="`)
+				writeEscaped(w, string(c))
+				_ = w.WriteByte('"')
+			}
+		}
 		writeRel(w, kind)
 		_ = w.WriteByte('>')
 	}

@@ -230,11 +230,13 @@ func (s *structure) linkRun(parent, first ast.Node, u *Unit) ast.Node {
 		}
 		run = append(run, t)
 		b.Write(t.Segment.Value(s.src))
-		if t.HardLineBreak() || !t.SoftLineBreak() {
+		if t.HardLineBreak() {
 			n = n.NextSibling()
 			break
 		}
-		b.WriteByte(' ')
+		if t.SoftLineBreak() {
+			b.WriteByte(' ')
+		}
 	}
 	joined := b.String()
 	if !strings.Contains(joined, "Pasal ") && !strings.Contains(joined, "ayat (") && !strings.Contains(joined, "huruf ") && !strings.Contains(joined, "angka ") {
@@ -284,7 +286,7 @@ func (s *structure) linkRun(parent, first ast.Node, u *Unit) ast.Node {
 	for _, t := range run {
 		parent.RemoveChild(parent, t)
 	}
-	if hard || last.SoftLineBreak() {
+	if hard || last.SoftLineBreak() { // a soft break inside the run is a space in the strings
 		br := ast.NewTextSegment(text.NewSegment(end, end))
 		br.SetHardLineBreak(hard)
 		br.SetSoftLineBreak(!hard)

@@ -117,7 +117,7 @@ func (r unitRenderer) item(w util.BufWriter, u *Unit, entering bool) {
 
 // permalink writes the "¶" link to an item, after its text.
 func (r unitRenderer) permalink(w util.BufWriter, u *Unit) {
-	_, _ = w.WriteString(` <a class="para-link" href="#` + html.EscapeString(u.ID) + `" aria-label="` + html.EscapeString(r.labels.Link+u.Cite()) + `">¶</a>`)
+	_, _ = w.WriteString(` <a class="pilcrow" href="#` + html.EscapeString(u.ID) + `" aria-label="` + html.EscapeString(r.labels.Link+u.Cite()) + `">¶</a>`)
 }
 
 // sameList reports whether n is an item of the list the item u is in.

@@ -35,7 +35,7 @@ func Problems(pc parser.Context) []Problem {
 type structurer struct{}
 
 func (structurer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	s := &structure{src: reader.Source(), doc: doc}
+	s := &structure{src: reader.Source(), doc: doc, ids: pc.IDs()}
 	s.lineStarts = append(s.lineStarts, 0)
 	for i, c := range s.src {
 		if c == '\n' {
@@ -54,6 +54,7 @@ func (structurer) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 type structure struct {
 	src        []byte
 	doc        *ast.Document
+	ids        parser.IDs // may be nil
 	lineStarts []int // offsets at which lines start
 	probs      []Problem
 	hasBab     bool
@@ -294,6 +295,9 @@ func (s *structure) assignIDs() {
 		}
 		u.ID = id
 		seen[id] = u
+		if s.ids != nil {
+			s.ids.Put([]byte(id)) // no heading's id may be a unit's
+		}
 		if u.Is == Pasal {
 			if u.inPenjelasan {
 				s.explanations[u.Number] = u

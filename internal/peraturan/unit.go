@@ -77,6 +77,9 @@ func (u *Unit) Dump(src []byte, level int) {
 	ast.DumpHelper(u, src, level, map[string]string{"Is": string(u.Is), "Number": u.Number, "ID": u.ID}, nil)
 }
 
+// InPenjelasan reports whether u is a unit of the penjelasan.
+func (u *Unit) InPenjelasan() bool { return u.inPenjelasan }
+
 // Label is how the unit is named in its heading or before its text:
 // "BAB II", "Bagian Kesatu", "Pasal 2A", "(2)", "b.", "1)".
 func (u *Unit) Label() string {
