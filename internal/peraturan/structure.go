@@ -55,7 +55,7 @@ type structure struct {
 	src        []byte
 	doc        *ast.Document
 	ids        parser.IDs // may be nil
-	lineStarts []int // offsets at which lines start
+	lineStarts []int      // offsets at which lines start
 	probs      []Problem
 	hasBab     bool
 	// pasals and explanations are the Pasal of the body and of the
