@@ -5,8 +5,8 @@
 // and links to the version that had it. The map comes from the build, in the
 // JSON block #peta_paragraf.
 //
-// On every version page, each heading and each block with an id (p-…) gets two
-// buttons: "Salin tautan" copies the permanent URL of the version with the
+// On every version page, each heading and each block with an id (p-…), and in a
+// regulation each unit (BAB, Pasal, ayat, huruf…), gets two buttons: "Salin tautan" copies the permanent URL of the version with the
 // block's anchor, "Salin kutipan" a citation the build prepared per section in
 // the JSON block #kutipan. The outcome is announced in the live region
 // #salin_status. Where the browser has the Web Share API, the share links get
@@ -144,6 +144,34 @@
     for (var i = 0; i < blocks.length; i++) {
       copyControls(blocks[i], data, status);
     }
+    var units = document.querySelectorAll(".prose .unit[id]");
+    for (var j = 0; j < units.length; j++) {
+      unitControls(units[j], data, status);
+    }
+  }
+
+  // unitControls gives a unit of a regulation its copy buttons: a BAB's or a
+  // Pasal's after its heading, an item's after its text, before its sub-items.
+  // Its citation names the unit itself ("Pasal 2 ayat (2) huruf b …").
+  function unitControls(unit, data, status) {
+    var cite = data.cite[unit.id] || data.cite[""];
+    var link = data.url + "#" + unit.id;
+    var box = document.createElement("span");
+    box.className = "salin";
+    box.dataset.for = unit.id;
+    var bl = button(status.dataset.link, "salin-tautan");
+    var bc = button(status.dataset.kutip, "salin-kutipan");
+    bl.addEventListener("click", function () { copyText(link, status.dataset.linkDone, status); });
+    bc.addEventListener("click", function () { copyText(cite + " " + link, status.dataset.kutipDone, status); });
+    box.appendChild(bl);
+    box.appendChild(bc);
+    var heading = unit.querySelector(":scope > .unit-heading");
+    if (heading) {
+      heading.insertAdjacentElement("afterend", box);
+      return;
+    }
+    var sub = unit.querySelector(":scope > ol.units");
+    unit.insertBefore(box, sub);
   }
 
   function nativeShare() {
