@@ -92,10 +92,23 @@ func (r *renderer) cite(v *site.Version) citeData {
 		head = r.t("cite.dated", head, date)
 	}
 	c := citeData{URL: r.site.Abs(v.URL()), Cite: map[string]string{"": head + "."}}
-	if v.Doc != nil {
-		for _, h := range v.Doc.TOC {
-			c.Cite[h.ID] = head + ", " + r.t("cite.section", h.Text) + "."
+	if v.Doc == nil {
+		return c
+	}
+	if v.Doc.Units != nil {
+		// A unit of a regulation is cited as lawyers cite it: "Pasal 2 ayat
+		// (2) huruf b Peraturan Bupati Contoh Nomor 3 Tahun 2025 tentang …".
+		instrument := v.Designation
+		if instrument == "" {
+			instrument = head
 		}
+		for _, u := range v.Doc.Units {
+			c.Cite[u.ID] = u.Cite + " " + instrument + "."
+		}
+		return c
+	}
+	for _, h := range v.Doc.TOC {
+		c.Cite[h.ID] = head + ", " + r.t("cite.section", h.Text) + "."
 	}
 	return c
 }
