@@ -20,5 +20,6 @@
 // order, a Pasal outside any BAB in a text with BABs, an item outside any
 // Pasal, a penjelasan of a Pasal that does not exist, an empty unit, and a
 // reference to a unit that does not exist are [Problem]s at the line of the
-// body they are on. Any input gives a tree and problems, never a panic.
+// body they are on; only the last is an error. Any input gives a tree and
+// problems, never a panic.
 package peraturan

@@ -133,6 +133,8 @@ func TestProblems(t *testing.T) {
 			[]string{"2: ayat (1) kosong; tulis isinya, atau \"Dihapus.\" bila ketentuannya dihapus"}},
 		{"a reference to no unit", "### Pasal 1\n(1) Satu.\n(2) Sebagaimana dimaksud pada ayat (3) dan Pasal 9 huruf a.\n",
 			[]string{"3: rujukan ke Pasal 1 ayat (3), yang tidak ada di peraturan ini; perbaiki rujukannya", "3: rujukan ke Pasal 9 huruf a, yang tidak ada di peraturan ini; perbaiki rujukannya"}},
+		{"a reference on the second line of its paragraph", "### Pasal 1\nSatu baris,\nlalu *tegas* Pasal 9 di sini.\n",
+			[]string{"3: rujukan ke Pasal 9, yang tidak ada di peraturan ini; perbaiki rujukannya"}},
 		{"a reference to another instrument", "### Pasal 1\nSebagaimana dimaksud dalam Pasal 9 Undang-Undang Nomor 20 Tahun 2023, dan Pasal 1 Peraturan Bupati ini.\n", nil},
 		{"an item outside any Pasal", "(1) Lepas.\n",
 			[]string{"1: ayat (1) di luar Pasal; tulis judul Pasal di atasnya (mis. \"### Pasal 1\")"}},

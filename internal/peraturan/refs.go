@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -221,6 +222,7 @@ func (s *structure) linkIn(block ast.Node, u *Unit) {
 // node after the run.
 func (s *structure) linkRun(parent, first ast.Node, u *Unit) ast.Node {
 	var run []*ast.Text
+	var at []int // where in the joined text each of run starts
 	var b bytes.Buffer
 	n := first
 	for ; n != nil; n = n.NextSibling() {
@@ -229,6 +231,7 @@ func (s *structure) linkRun(parent, first ast.Node, u *Unit) ast.Node {
 			break
 		}
 		run = append(run, t)
+		at = append(at, b.Len())
 		b.Write(t.Segment.Value(s.src))
 		if t.HardLineBreak() {
 			n = n.NextSibling()
@@ -249,37 +252,41 @@ func (s *structure) linkRun(parent, first ast.Node, u *Unit) ast.Node {
 	if len(refs) == 0 {
 		return n
 	}
-	line := s.lineOf(first.(*ast.Text).Segment.Start)
+	// lineAt is the line of the source the joined text's byte i is on.
+	lineAt := func(i int) int {
+		k := sort.SearchInts(at, i+1) - 1
+		return s.lineOf(run[k].Segment.Start + i - at[k])
+	}
 	last := run[len(run)-1]
-	at := 0
+	done := 0
 	var prev *Unit // the unit the reference before named, for "huruf a sampai dengan huruf c"
 	for _, r := range refs {
 		target := s.resolve(r, u)
-		if prev != nil && r.pasal == "" && connects(joined[at:r.start]) {
+		if prev != nil && r.pasal == "" && connects(joined[done:r.start]) {
 			if sibling := childOf(prev.Parent(), lastKind(r), lastNumber(r)); sibling != nil {
 				target = sibling
 			}
 		}
 		prev = target
 		if target == nil {
-			s.problem(line, "rujukan ke %s, yang tidak ada di peraturan ini; perbaiki rujukannya", s.describeRef(r, u))
+			s.error(lineAt(r.start), "rujukan ke %s, yang tidak ada di peraturan ini; perbaiki rujukannya", s.describeRef(r, u))
 			continue
 		}
-		if r.start > at {
-			parent.InsertBefore(parent, first, ast.NewString([]byte(joined[at:r.start])))
+		if r.start > done {
+			parent.InsertBefore(parent, first, ast.NewString([]byte(joined[done:r.start])))
 		}
 		a := ast.NewLink()
 		a.Destination = []byte("#" + target.ID)
 		a.SetAttributeString("class", []byte("ref"))
 		a.AppendChild(a, ast.NewString([]byte(joined[r.start:r.end])))
 		parent.InsertBefore(parent, first, a)
-		at = r.end
+		done = r.end
 	}
-	if at == 0 {
+	if done == 0 {
 		return n // every reference failed to resolve: leave the text as it was
 	}
-	if at < len(joined) {
-		parent.InsertBefore(parent, first, ast.NewString([]byte(joined[at:])))
+	if done < len(joined) {
+		parent.InsertBefore(parent, first, ast.NewString([]byte(joined[done:])))
 	}
 	hard := last.HardLineBreak()
 	end := last.Segment.Stop

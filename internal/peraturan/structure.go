@@ -13,10 +13,13 @@ import (
 )
 
 // A Problem is something wrong with the structure of a regulation, at a line
-// of its body.
+// of its body. A reference to a unit that does not exist is an error: the
+// link would lead nowhere. The rest are warnings, for an official text may
+// carry them and must still be published as it is.
 type Problem struct {
 	Line    int
 	Message string
+	Error   bool
 }
 
 var problemsKey = parser.NewContextKey()
@@ -66,6 +69,10 @@ type structure struct {
 
 func (s *structure) problem(line int, format string, args ...any) {
 	s.probs = append(s.probs, Problem{Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+func (s *structure) error(line int, format string, args ...any) {
+	s.probs = append(s.probs, Problem{Line: line, Message: fmt.Sprintf(format, args...), Error: true})
 }
 
 // lineOf is the line, from 1, of the byte at offset.
