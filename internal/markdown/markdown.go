@@ -14,6 +14,11 @@
 //     or file: is neutralised: a link is replaced by its content, an image
 //     by its alt text. Links to http:, https: and protocol-relative URLs
 //     carry rel="noopener noreferrer".
+//   - With a base (see [Renderer.RenderAt]), the destination of a link or
+//     image that is a path relative to the page, such as "bagan.png" or
+//     "../v1/", is written with the base before it, so that the HTML leads to
+//     the same place on every page that shows it. Fragments ("#pasal-1"),
+//     absolute paths and URLs with a scheme are written as they are.
 //   - A level-1 heading is rendered as h2, because the page already has an
 //     h1. Every heading has an id derived from its text (see [Heading]) and
 //     ends with a permalink anchor.
@@ -122,6 +127,9 @@ type Rendered struct {
 	Text string
 	// Links are the body's links, with the lines they are on.
 	Links []Link
+	// Images are the body's images, with the lines they are on; Dest is the
+	// source as written, before any base.
+	Images []Link
 }
 
 // A Heading is an entry of the table of contents.
@@ -164,7 +172,14 @@ type Block struct {
 
 // Render renders the Markdown src. A src past one of the limits of the
 // package doc is not rendered: the error is a *LimitError.
-func (r *Renderer) Render(src []byte) (*Rendered, error) {
+func (r *Renderer) Render(src []byte) (*Rendered, error) { return r.RenderAt(src, "") }
+
+// RenderAt is Render for a body that is read at the absolute path base, such
+// as "/mamuju/kebijakan/v1/", which ends in "/": relative destinations of
+// links and images are written resolved against it. The body may also be
+// shown on other pages, such as its policy's page, and its links still lead
+// where they lead from base.
+func (r *Renderer) RenderAt(src []byte, base string) (*Rendered, error) {
 	if err := scan(src, scanDepth, maxFootnotes); err != nil {
 		return nil, err
 	}
@@ -185,10 +200,13 @@ func (r *Renderer) Render(src []byte) (*Rendered, error) {
 	b.out.Grow(2 * len(src))
 	b.text.Grow(len(src))
 	b.assignHeadingIDs(doc)
-	links := collectLinks(doc, src)
+	links, images := collectLinks(doc, src)
+	if base != "" {
+		resolveRelative(doc, base)
+	}
 	res, err := b.build(doc)
 	if res != nil {
-		res.Links = links
+		res.Links, res.Images = links, images
 	}
 	return res, err
 }
