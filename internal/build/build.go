@@ -185,7 +185,7 @@ func (b *Builder) Check(ctx context.Context) (*Result, error) {
 		return res, err
 	}
 	err = res.time("pages", func() (err error) {
-		res.Files, err = pages.Render(ctx, res.Site, b.theme, pages.Options{NoCards: true, Workers: b.workers})
+		res.Files, err = pages.Render(ctx, res.Site, b.theme, pages.Options{NoCards: true, NoFileData: true, Workers: b.workers})
 		return err
 	})
 	if err != nil {

@@ -32,6 +32,10 @@ func (b *Builder) fingerprints(tree *content.Tree) *fingerprints {
 				hashBytes(&h, []byte(v.Path))
 				hashBytes(&h, v.Raw)
 			}
+			for _, f := range pol.Files {
+				hashBytes(&h, []byte(f.Name))
+				hashBytes(&h, f.SHA256[:])
+			}
 			out[r.Slug+"/"+pol.Slug] = h.Sum64()
 		}
 	}

@@ -45,6 +45,9 @@ func (b *Builder) prepare(ctx context.Context, reloadTheme bool) (*Result, error
 	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, b.md, b.docs, b.workers); return err }); err != nil {
 		return res, err
 	}
+	if err := tree.ShowImages(imageRefs(tree, docs)); err != nil {
+		return res, err
+	}
 	opts := site.Options{Drafts: b.cfg.Drafts, BaseURL: b.cfg.BaseURL, Fallback: b.cfg.FallbackBaseURL, Now: b.cfg.Now}
 	err = res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, opts); return err })
 	if err == nil {
@@ -112,13 +115,14 @@ func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, c
 		path     string
 		body     []byte
 		bodyLine int
+		base     string // the page the body is read at; "" for a region's description
 	}
 	var jobs []job
 	for _, r := range tree.Regions {
-		jobs = append(jobs, job{r.Path, r.Body, r.BodyLine})
+		jobs = append(jobs, job{r.Path, r.Body, r.BodyLine, ""})
 		for _, p := range r.Policies {
 			for _, v := range p.Versions {
-				jobs = append(jobs, job{v.Path, v.Body, v.BodyLine})
+				jobs = append(jobs, job{v.Path, v.Body, v.BodyLine, site.VersionURL(r.Slug, p.Slug, v.Slug)})
 			}
 		}
 	}
@@ -134,7 +138,7 @@ func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, c
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			doc, err := md.Render(j.body)
+			doc, err := md.RenderAt(j.body, j.base)
 			if p, ok := limitProblem(j.path, j.bodyLine, err); ok {
 				problems[i] = p
 				return nil
@@ -164,6 +168,22 @@ func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, c
 		cache.put(j.path, j.body, out[i])
 	}
 	return docs, nil
+}
+
+// imageRefs are the images that each version's body shows, by the version's
+// path, for content to check against the files beside it.
+func imageRefs(tree *content.Tree, docs site.Docs) map[string][]content.ImageRef {
+	refs := map[string][]content.ImageRef{}
+	for _, r := range tree.Regions {
+		for _, p := range r.Policies {
+			for _, v := range p.Versions {
+				for _, img := range docs[v.Path].Images {
+					refs[v.Path] = append(refs[v.Path], content.ImageRef{Dest: img.Dest, Line: img.Line})
+				}
+			}
+		}
+	}
+	return refs
 }
 
 // limitProblem turns err, if the renderer refused a body that starts at line

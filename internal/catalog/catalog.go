@@ -109,6 +109,11 @@ type Version struct {
 	// Relations are the version's relations to other instruments, those it
 	// states and those derived from what others state, by kind.
 	Relations []Relation `json:"relations"`
+	// OriginalURL is the site path of the authentic PDF of the version, with
+	// its size in bytes and its SHA-256 in hex; all empty when it has none.
+	OriginalURL    string `json:"original_url,omitempty"`
+	OriginalSize   int64  `json:"original_size,omitempty"`
+	OriginalSHA256 string `json:"original_sha256,omitempty"`
 }
 
 // Relation is a relation of a version to another instrument: kind is amends,

@@ -8,6 +8,8 @@
 //	{region}/_index.md          a region: name, kind, province; the body describes it
 //	{region}/{policy}/{ver}.md  one version of a policy
 //	{region}/{policy}/{f}.pdf   the authentic original that a version names (original)
+//	{region}/{policy}/{f}.png   an image that a version's body shows (also .jpg,
+//	                            .jpeg, .webp, .svg)
 //
 // Directory names and version file names (without ".md") must be slugs, as
 // reported by [legal.ValidSlug]. Names starting with a dot, ending in "~" or of the
@@ -27,7 +29,12 @@
 // Markdown file must be UTF-8 without control characters other than tab,
 // line feed, carriage return and form feed, and hold no more than
 // [MaxFileSize] bytes; front matter values have caps on their length
-// ([MaxTitleLength] and the constants after it). Names of files and
+// ([MaxTitleLength] and the constants after it). A file beside the versions
+// must be what its extension says, by its first bytes (an SVG by parsing it,
+// and one that could run script or load anything is refused), and hold no
+// more than [MaxOriginalSize] bytes (a PDF) or [MaxImageSize] (an image).
+// Whether a body shows an image is known only once its Markdown is parsed:
+// [Tree.ShowImages] checks that after Load. Names of files and
 // directories are shown with control characters and bytes that are not UTF-8
 // escaped, so that every problem prints on one line.
 //

@@ -76,3 +76,34 @@ func checkBody(t *testing.T, src []byte, d document) {
 		}
 	}
 }
+
+// FuzzCheckSVG checks arbitrary bytes as an SVG image. It checks that the
+// check does not panic, that every problem is at a line of the file, and that
+// a file it passes has no script element in it.
+func FuzzCheckSVG(f *testing.F) {
+	for _, seed := range []string{
+		svg,
+		`<svg xmlns="http://www.w3.org/2000/svg" onload="x()"><script>x()</script></svg>`,
+		"<svg xmlns=\"http://www.w3.org/2000/svg\"\n><a\nxlink:href\n=\n'https://x'/></svg>",
+		`<!DOCTYPE svg [<!ENTITY a "b">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>`,
+		`<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="onclick" to="x()"/></svg>`,
+		"<svg",
+		"",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		probs := checkSVG(src)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, p := range probs {
+			if p.line < 0 || p.line > lines || p.msg == "" {
+				t.Errorf("problem at line %d of %d: %q", p.line, lines, p.msg)
+			}
+		}
+		low := bytes.ToLower(src)
+		quoted := bytes.Contains(src, []byte("<!")) // a comment or CDATA may hold any text
+		if len(probs) == 0 && !quoted && (bytes.Contains(low, []byte("<script")) || bytes.Contains(low, []byte(":script"))) {
+			t.Errorf("passed an SVG with a script element: %q", src)
+		}
+	})
+}

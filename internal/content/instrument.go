@@ -1,9 +1,6 @@
 package content
 
 import (
-	"errors"
-	"fmt"
-	"io"
 	"path"
 	"slices"
 	"strconv"
@@ -195,69 +192,4 @@ func validNumber(s string) bool {
 func validOriginal(s string) bool {
 	base, ok := strings.CutSuffix(s, ".pdf")
 	return ok && path.Base(s) == s && legal.ValidSlug(base)
-}
-
-// pdfMagic is how every PDF file begins.
-const pdfMagic = "%PDF-"
-
-// checkOriginals checks the original PDF that each version names: it must be
-// one of others, the files of the policy directory dir that are not version
-// files, and begin as a PDF does. It reports every one of others that no
-// version names.
-func (l *loader) checkOriginals(dir string, versions []loadedVersion, others []string) {
-	named := map[string]bool{}
-	for i := range versions {
-		v := &versions[i].Version
-		if v.Original == "" {
-			continue
-		}
-		r := l.report(path.Join(dir, v.Slug+".md"))
-		name := path.Join(dir, v.Original)
-		named[v.Original] = true
-		if !slices.Contains(others, v.Original) {
-			r.errorf(v.OriginalLine, "original %q tidak ditemukan; letakkan PDF-nya di %s", v.Original, l.report(name).path)
-			v.Original = ""
-			continue
-		}
-		switch head, err := l.readHead(name, len(pdfMagic)); {
-		case err != nil:
-			r.errorf(v.OriginalLine, "original %q tidak dapat dibaca: %v", v.Original, err)
-			v.Original = ""
-		case string(head) != pdfMagic:
-			r.errorf(v.OriginalLine, "original %q bukan PDF (berkas PDF diawali %q); pasang berkas PDF naskah asli", v.Original, pdfMagic)
-			v.Original = ""
-		}
-	}
-	for _, o := range others {
-		switch {
-		case named[o]:
-		case strings.HasSuffix(o, ".pdf"):
-			l.report(path.Join(dir, o)).errorf(0, "PDF ini tidak disebut original versi mana pun; tulis original: %q di front matter versinya, atau hapus berkasnya", o)
-		default:
-			l.report(path.Join(dir, o)).errorf(0, "berkas tak terduga (direktori kebijakan hanya berisi berkas versi .md)")
-		}
-	}
-}
-
-// readHead reads the first n bytes of the file name, and fails on a file
-// larger than MaxOriginalSize.
-func (l *loader) readHead(name string, n int) ([]byte, error) {
-	f, err := l.fsys.Open(name)
-	if err != nil {
-		return nil, pathErrorCause(err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, pathErrorCause(err)
-	}
-	if info.Size() > MaxOriginalSize {
-		return nil, fmt.Errorf("lebih besar dari %d MiB", MaxOriginalSize>>20)
-	}
-	head := make([]byte, n)
-	k, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	return head[:k], nil
 }

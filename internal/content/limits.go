@@ -31,6 +31,12 @@ const (
 	// MaxOriginalSize is the most bytes of the authentic PDF of a version: a
 	// scanned, signed regulation of some hundred pages.
 	MaxOriginalSize = 64 << 20
+
+	// MaxImageSize is the most bytes of an image beside the version files
+	// (PNG, JPEG, WebP or SVG): an organisation chart or a map that a reader
+	// on a cheap phone and a slow link still waits for. A photograph from a
+	// phone's camera is about 4 MB; a diagram a few hundred KB.
+	MaxImageSize = 10 << 20
 )
 
 // maxLength returns the most characters the text value of key may have.

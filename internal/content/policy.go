@@ -25,13 +25,13 @@ func (l *loader) loadPolicy(dir, slug string) Policy {
 		return p
 	}
 	var versions []loadedVersion
-	var others []string // files that are not versions: originals, if a version names them
+	var others []string // files that are not versions: originals and images, if versions publish them
 	files := 0
 	for _, e := range entries {
 		file := path.Join(dir, e.name)
 		switch {
 		case e.dir:
-			l.report(file).errorf(0, "direktori tak terduga (direktori kebijakan hanya berisi berkas versi .md)")
+			l.report(file).errorf(0, "direktori tak terduga (direktori kebijakan tidak berisi subdirektori; letakkan PDF dan gambar langsung di samping berkas versi)")
 		case !strings.HasSuffix(e.name, ".md"):
 			others = append(others, e.name)
 		default:
@@ -44,7 +44,7 @@ func (l *loader) loadPolicy(dir, slug string) Policy {
 	if files == 0 {
 		l.report(dir).errorf(0, "kebijakan tanpa berkas versi (.md)")
 	}
-	l.checkOriginals(dir, versions, others)
+	p.Files = l.loadFiles(dir, versions, others)
 	sortVersions(versions)
 	l.checkLabels(versions)
 	l.checkOrder(versions)

@@ -49,6 +49,9 @@ type Policy struct {
 	Slug     string    // directory name
 	Path     string    // display path of the directory
 	Versions []Version // oldest first; see [Load]
+	// Files are the files beside the versions that they publish: the
+	// originals they name and the images, sorted by name.
+	Files []File
 }
 
 // A Version is one version of a policy, read from {region}/{policy}/{slug}.md.
@@ -76,6 +79,9 @@ type Version struct {
 	Raw      []byte // the file's bytes as read; Body is a part of them
 	Instrument
 	Relations []Relation
+	// Images are the names of the files of the policy that the body shows,
+	// in the order it first shows them; set by [Tree.ShowImages].
+	Images []string
 }
 
 // A Form is how the body of a version is read.

@@ -116,6 +116,16 @@ func TestUntrustedTree(t *testing.T) {
 		{"a FIFO as a version", []fixture{fifo("r/p/v2.md")}, []Problem{
 			{Path: "content/r/p/v2.md", Message: "pipa bernama (FIFO) tidak dibaca: konten hanya berisi berkas biasa dan direktori; ganti dengan berkas biasa atau hapus"},
 		}},
+		{"a FIFO as an image", []fixture{fifo("r/p/bagan.png")}, []Problem{
+			{Path: "content/r/p/bagan.png", Message: "pipa bernama (FIFO) tidak dibaca"},
+		}},
+		{"a link to /dev/zero as an original", []fixture{files(map[string]string{"r/p/v1.md": "---\ntitle: P\noriginal: v1.pdf\n---\n"}), link("/dev/zero", "r/p/v1.pdf")}, []Problem{
+			{Path: "content/r/p/v1.md", Line: 3, Message: `original "v1.pdf" tidak ditemukan`},
+			{Path: "content/r/p/v1.pdf", Message: "tautan simbolik ke luar direktori konten tidak diikuti"},
+		}},
+		{"a link to a secret outside as an image", []fixture{link("outside/id_rsa", "r/p/bagan.png")}, []Problem{
+			{Path: "content/r/p/bagan.png", Message: "tautan simbolik ke luar direktori konten tidak diikuti"},
+		}},
 		{"a FIFO as the site's _index.md", []fixture{func(t *testing.T, dir, _ string) { must(t, os.Remove(filepath.Join(dir, "_index.md"))) }, fifo("_index.md")}, []Problem{
 			{Path: "content", Message: "tidak ada _index.md situs"},
 			{Path: "content/_index.md", Message: "pipa bernama (FIFO) tidak dibaca"},

@@ -80,6 +80,9 @@ func (p *Pool) add(text []byte, seen map[string]bool) {
 			}
 			continue
 		}
+		if strings.HasPrefix(line, "![") {
+			continue // an image, whose file the corpus does not have
+		}
 		for _, s := range sentences(line) {
 			if len(strings.Fields(s)) >= 4 && !seen[s] {
 				seen[s] = true

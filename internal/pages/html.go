@@ -74,6 +74,9 @@ func (r *renderer) policy(p *site.Policy) error {
 		if err := r.page(v.URL(), "version", view); err != nil {
 			return err
 		}
+		if err := r.versionFiles(v); err != nil {
+			return err
+		}
 	}
 	if err := r.changes(p); err != nil {
 		return err
@@ -95,6 +98,24 @@ func (r *renderer) policy(p *site.Policy) error {
 		Page: pg, Policy: p, Versions: newest,
 		Timeline: p.Timeline(r.site.Now), DayForm: theme.DayForm{Action: p.URL()},
 	})
+}
+
+// versionFiles publishes the files beside the version v under its URL: its original
+// and its images, as content checked them.
+func (r *renderer) versionFiles(v *site.Version) error {
+	for _, f := range v.Files {
+		var data []byte
+		if !r.noFileData {
+			var err error
+			if data, err = f.Read(); err != nil {
+				return err
+			}
+		}
+		if err := r.put(fileFor(v.FileURL(f)), data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (r *renderer) versionView(v *site.Version, urlPath string) (versionView, error) {

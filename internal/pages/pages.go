@@ -85,6 +85,9 @@ type Options struct {
 	Previous fs.FS
 	// NoCards leaves the share cards out, for a check that writes nothing.
 	NoCards bool
+	// NoFileData gives the files beside the versions (originals, images) no
+	// bytes: a check that writes nothing needs only to know they are there.
+	NoFileData bool
 	// Write, if set, takes every file as soon as it is made, by its path under
 	// the output directory, and Render keeps none. It must be safe for
 	// concurrent use: policies are rendered and share cards drawn in parallel.
@@ -96,11 +99,11 @@ type Options struct {
 
 // Render renders the files of the site as opts say: the pages of the site as a
 // whole (home, regions, topics, feeds, sitemap, error page, assets) and those of
-// the policies opts.Only accepts. It returns them, unless opts.Write took them. It
+// the policies opts.Only accepts, with the files beside their versions. It returns them, unless opts.Write took them. It
 // stops with ctx's error soon after ctx is done.
 func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) (map[string][]byte, error) {
 	r := &renderer{
-		ctx: ctx, workers: max(opts.Workers, 1), site: s, theme: th, strs: th.Strings(), only: opts.Only, previous: opts.Previous, noCards: opts.NoCards,
+		ctx: ctx, workers: max(opts.Workers, 1), site: s, theme: th, strs: th.Strings(), only: opts.Only, previous: opts.Previous, noCards: opts.NoCards, noFileData: opts.NoFileData,
 		write: opts.Write, cardsToDraw: map[string]card.Card{}, qrDone: map[string]bool{},
 	}
 	if r.write == nil {
@@ -130,6 +133,7 @@ type renderer struct {
 	cardsToDraw map[string]card.Card
 	previous    fs.FS // may be nil
 	noCards     bool
+	noFileData  bool
 	qrDone      map[string]bool // the QR codes made, by site path
 }
 

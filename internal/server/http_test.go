@@ -51,6 +51,37 @@ func TestSecurityHeaders(t *testing.T) {
 	}
 }
 
+// TestFilesBesideVersions: an original and the images of a version are served
+// with their types; an SVG, which a browser opened on it treats as a
+// document, in a sandbox without script, and never sniffed as anything else.
+func TestFilesBesideVersions(t *testing.T) {
+	s := newTestServer(t)
+	const sandbox = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
+	for _, tt := range []struct{ target, ctype, csp, start string }{
+		{"/contoh/kebijakan-uji/2025-03/2025-03.pdf", "application/pdf", csp, "%PDF-"},
+		{"/contoh/kebijakan-uji/2025-03/bagan-pelatihan.svg", "image/svg+xml", sandbox, "<svg"},
+		{"/kota-uji/aturan-pengganti/v1/peta.png", "image/png", csp, "\x89PNG"},
+		{"/contoh/kebijakan-uji/2025-03/qr.svg", "image/svg+xml", sandbox, ""},
+	} {
+		for _, method := range []string{"GET", "HEAD"} {
+			res, body := get(t, s, method, tt.target, "Accept-Encoding", "gzip")
+			h := res.Header
+			if res.StatusCode != 200 || h.Get("Content-Type") != tt.ctype {
+				t.Errorf("%s %s: %d %s", method, tt.target, res.StatusCode, h.Get("Content-Type"))
+			}
+			if got := h.Get("Content-Security-Policy"); got != tt.csp {
+				t.Errorf("%s %s: Content-Security-Policy = %q, want %q", method, tt.target, got, tt.csp)
+			}
+			if h.Get("X-Content-Type-Options") != "nosniff" {
+				t.Errorf("%s %s: no nosniff", method, tt.target)
+			}
+			if h.Get("Content-Encoding") == "" && method == "GET" && !strings.HasPrefix(body, tt.start) {
+				t.Errorf("%s %s: body starts %q", method, tt.target, body[:min(len(body), 8)])
+			}
+		}
+	}
+}
+
 func TestCacheControl(t *testing.T) {
 	s := newTestServer(t)
 	tests := []struct{ target, want string }{

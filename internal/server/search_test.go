@@ -124,7 +124,7 @@ func TestMetadataAPI(t *testing.T) {
 		{"/api/v1/regions", 200, []string{`"regions":[`, `"slug":"contoh"`, `"kind":"kabupaten"`, `"policies":1`}},
 		{"/api/v1/regions/contoh", 200, []string{`"slug":"kebijakan-uji"`, `"status":"berlaku"`, `"url":"/contoh/kebijakan-uji/"`}},
 		{"/api/v1/policies/contoh/kebijakan-uji", 200, []string{`"current":"2025-03"`, `"version":"2024-01"`, `"status":"diganti"`, `"status":"rancangan"`}},
-		{"/api/v1/policies/contoh/kebijakan-uji/versions/2025-03", 200, []string{`"sections":[`, `"id":"aspek-aspek-kebijakan"`, `"tags":["rekrutmen","pelatihan"]`}},
+		{"/api/v1/policies/contoh/kebijakan-uji/versions/2025-03", 200, []string{`"sections":[`, `"id":"aspek-aspek-kebijakan"`, `"tags":["rekrutmen","pelatihan"]`, `"original_url":"/contoh/kebijakan-uji/2025-03/2025-03.pdf","original_size":924,"original_sha256":"a2ccc3e32bef632da61757b3b8513678cc2973cf4dc95964ec6629dbed8bcc05"`}},
 		{"/api/v1/regions/tidak-ada", 404, []string{`daerah \"tidak-ada\" tidak dikenal`}},
 		{"/api/v1/policies/contoh/tidak-ada", 404, []string{`kebijakan \"tidak-ada\" tidak dikenal`}},
 		{"/api/v1/policies/contoh/kebijakan-uji/versions/v9", 404, []string{`versi \"v9\" tidak dikenal`}},

@@ -20,6 +20,12 @@ const (
 	gzipCacheSize = 32 << 20
 
 	cacheImmutable = "public, max-age=31536000, immutable"
+
+	// svgCSP is the Content-Security-Policy of an SVG opened on its own, which a
+	// browser treats as a document: it runs no script and loads nothing, even if
+	// a drawing that content checks let through could. Inline styles, which
+	// drawings use, still apply.
+	svgCSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
 )
 
 // static serves a file of the site or the index.html of a directory.
@@ -59,6 +65,9 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, 
 	ctype, text := fileType(name)
 	h := w.Header()
 	h.Set("Content-Type", ctype)
+	if ctype == svgType {
+		h.Set("Content-Security-Policy", svgCSP)
+	}
 	h.Set("Cache-Control", fileCache(name))
 	etag := `"` + strconv.FormatInt(info.Size(), 36) + "-" + strconv.FormatInt(info.ModTime().UnixNano(), 36) + `"`
 	if text {
@@ -176,6 +185,9 @@ func fileName(urlPath string) (string, bool) {
 	return name, true
 }
 
+// svgType is the content type of SVG images.
+const svgType = "image/svg+xml"
+
 // fileType is the content type of a file of the site and whether it is text worth
 // compressing. The types of the files naskah publishes are fixed here rather than
 // left to the host's mime.types, which differ between systems.
@@ -199,7 +211,15 @@ func fileType(name string) (ctype string, text bool) {
 	case ".txt":
 		return textType, true
 	case ".svg":
-		return "image/svg+xml", true
+		return svgType, true
+	case ".pdf":
+		return "application/pdf", false
+	case ".png":
+		return "image/png", false
+	case ".jpg", ".jpeg":
+		return "image/jpeg", false
+	case ".webp":
+		return "image/webp", false
 	case ".ico":
 		return "image/x-icon", true
 	case ".woff2":

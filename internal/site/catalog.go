@@ -48,6 +48,9 @@ func (p *Policy) catalog() *catalog.Policy {
 		if v.Prev != nil {
 			cv.Prev = v.Prev.Slug
 		}
+		if f := v.OriginalFile; f != nil {
+			cv.OriginalURL, cv.OriginalSize, cv.OriginalSHA256 = v.FileURL(f), f.Size, f.SHA256Hex()
+		}
 		cp.Versions = append(cp.Versions, cv)
 	}
 	return cp

@@ -14,6 +14,7 @@
 //	/{region}/{policy}/{version}/       one version, permanently
 //	/{region}/{policy}/versi/           the version history
 //	/{region}/{policy}/{version}/perubahan/  what changed from the previous version
+//	/{region}/{policy}/{version}/{file}  the version's original PDF and its images
 //	/topik/{tag}/                       the policies of a topic
 //	/feed.xml, /{region}/feed.xml       Atom feeds of new versions
 //	/s/{code}/                          a version's short link (a redirect page)
@@ -115,6 +116,11 @@ type Version struct {
 	// Relations are those the version states and those derived from the
 	// relations other versions state to it or to its policy, by kind.
 	Relations []Relation
+	// OriginalFile is the authentic PDF the version names, or nil; Files are
+	// the files published under its URL (FileURL): the original, then the
+	// images its body shows.
+	OriginalFile *content.File
+	Files        []*content.File
 }
 
 // Tag is a topic and the policies that carry it in any of their versions, so that a
@@ -188,11 +194,15 @@ func baseURL(cs content.Site, opts Options) (string, error) {
 // noting in stated the relations each version states; nil when it has none.
 func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool, stated map[*Version][]content.Relation) *Policy {
 	p := &Policy{Region: r, Slug: cp.Slug}
+	files := map[string]*content.File{}
+	for i := range cp.Files {
+		files[cp.Files[i].Name] = &cp.Files[i]
+	}
 	for _, cv := range cp.Versions {
 		if cv.Status == content.Draft && !drafts {
 			continue
 		}
-		v := newVersion(p, cv, docs[cv.Path])
+		v := newVersion(p, cv, docs[cv.Path], files)
 		stated[v] = cv.Relations
 		p.Versions = append(p.Versions, v)
 	}
@@ -208,7 +218,7 @@ func newPolicy(r *Region, cp content.Policy, docs Docs, drafts bool, stated map[
 	return p
 }
 
-func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version {
+func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered, files map[string]*content.File) *Version {
 	v := &Version{
 		Instrument:  cv.Instrument,
 		Designation: legal.Designation(cv.Type, p.Region.Kind, p.Region.Name, cv.Number, cv.Year, cv.Title),
@@ -221,6 +231,15 @@ func newVersion(p *Policy, cv content.Version, doc *markdown.Rendered) *Version 
 	}
 	if v.Type != "" && len(v.Subjects) == 0 {
 		v.Subjects = tagSubjects(v.Tags)
+	}
+	if f := files[cv.Original]; f != nil {
+		v.OriginalFile = f
+		v.Files = append(v.Files, f)
+	}
+	for _, name := range cv.Images {
+		if f := files[name]; f != nil {
+			v.Files = append(v.Files, f)
+		}
 	}
 	return v
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 
@@ -92,10 +93,36 @@ func (s Strings) Date(d legal.Date) (string, error) {
 	return s.T("date.day", d.Day, month, d.Year)
 }
 
+// Size writes a file's size of n bytes as readers of the language write it:
+// "512 bita", "340 KB", "1,2 MB", with KB and MB of 1,024 bytes and KB, as a
+// file manager shows them, and one decimal below 10. The words and the decimal
+// separator come from "size.bytes", "size.kb", "size.mb" and "size.decimal".
+func (s Strings) Size(n int64) (string, error) {
+	const kb, mb = 1 << 10, 1 << 20
+	if n < kb {
+		return s.T("size.bytes", n)
+	}
+	key, value := "size.kb", float64(n)/kb
+	if n >= mb {
+		key, value = "size.mb", float64(n)/mb
+	}
+	decimals := 0
+	if value < 9.95 {
+		decimals = 1
+	}
+	num := strconv.FormatFloat(value, 'f', decimals, 64)
+	sep, err := s.T("size.decimal")
+	if err != nil {
+		return "", err
+	}
+	return s.T(key, strings.Replace(num, ".", sep, 1))
+}
+
 func (t *Theme) funcs() template.FuncMap {
 	return template.FuncMap{
 		"t":      t.strings.T,
 		"date":   t.strings.Date,
+		"size":   t.strings.Size,
 		"asset":  t.AssetURL,
 		"anchor": t.anchor,
 	}

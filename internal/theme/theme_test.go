@@ -77,6 +77,33 @@ func TestDate(t *testing.T) {
 	}
 }
 
+func TestSize(t *testing.T) {
+	tests := []struct {
+		lang string
+		n    int64
+		want string
+	}{
+		{"id", 0, "0 bita"},
+		{"id", 1023, "1023 bita"},
+		{"id", 1024, "1,0 KB"},
+		{"id", 340 << 10, "340 KB"},
+		{"id", 1258291, "1,2 MB"},
+		{"id", 10<<20 - 1, "10 MB"},
+		{"id", 64 << 20, "64 MB"},
+		{"en", 1258291, "1.2 MB"},
+		{"en", 512, "512 bytes"},
+	}
+	for _, tt := range tests {
+		th, err := Load(themes.Default(), tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := th.Strings().Size(tt.n); err != nil || got != tt.want {
+			t.Errorf("%s Size(%d) = %q, %v; want %q", tt.lang, tt.n, got, err, tt.want)
+		}
+	}
+}
+
 func TestMissingStringIsAnError(t *testing.T) {
 	fsys := fstest.MapFS{
 		"layouts/base.html":    {Data: []byte(`{{define "base"}}{{t "ada"}} {{t "hilang"}}{{end}}`)},
