@@ -62,11 +62,11 @@ func TestNew(t *testing.T) {
 func TestNewRegulation(t *testing.T) {
 	fixToday(t)
 	dir := copyContent(t)
-	stdout, stderr, code := runArgs("new", "-content", dir, "-form", "peraturan", "contoh/pengadaan-pegawai")
+	stdout, stderr, code := runArgs("new", "-content", dir, "-form", "peraturan", "contoh/pengembangan-kompetensi")
 	if code != 0 {
 		t.Fatalf("new -form peraturan: %d %s", code, stderr)
 	}
-	version := filepath.Join(dir, "contoh", "pengadaan-pegawai", "2026-11-22.md")
+	version := filepath.Join(dir, "contoh", "pengembangan-kompetensi", "2026-11-22.md")
 	if stdout != version+"\n" {
 		t.Errorf("new printed %q, want %s", stdout, version)
 	}
@@ -75,7 +75,7 @@ func TestNewRegulation(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"form: peraturan", "type: \"\"", "number: \"\"", "year:\n", "enacted:\n", "promulgated:\n", "gazette:", "field:", "subjects: []",
-		"initiator:", "signer:", "abstract:", "original:", "## Menimbang\na. bahwa", "## Mengingat", "## Menetapkan\nPERATURAN BUPATI TENTANG PENGADAAN PEGAWAI.",
+		"initiator:", "signer:", "abstract:", "original:", "## Menimbang\na. bahwa", "## Mengingat", "## Menetapkan\nPERATURAN BUPATI TENTANG PENGEMBANGAN KOMPETENSI.",
 		"## BAB I KETENTUAN UMUM\n\n### Pasal 1\nDalam Peraturan Bupati ini", "## Penutup", "## PENJELASAN"} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("the new regulation lacks %q:\n%s", want, src)
@@ -84,10 +84,10 @@ func TestNewRegulation(t *testing.T) {
 	if _, stderr, code := runArgs("check", "-content", dir); code != 0 {
 		t.Errorf("check after new -form peraturan: %d\n%s", code, stderr)
 	}
-	if _, stderr, code := runArgs("revise", "-content", dir, "contoh/pengadaan-pegawai"); code != 0 {
+	if _, stderr, code := runArgs("revise", "-content", dir, "contoh/pengembangan-kompetensi"); code != 0 {
 		t.Fatalf("revise: %d %s", code, stderr)
 	}
-	revised, err := os.ReadFile(filepath.Join(dir, "contoh", "pengadaan-pegawai", "2026-11-22-2.md"))
+	revised, err := os.ReadFile(filepath.Join(dir, "contoh", "pengembangan-kompetensi", "2026-11-22-2.md"))
 	if err != nil || !strings.Contains(string(revised), "form: peraturan") || !strings.Contains(string(revised), "### Pasal 1") {
 		t.Errorf("the revised draft is not a regulation (%v):\n%s", err, revised)
 	}

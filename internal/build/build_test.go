@@ -44,6 +44,8 @@ func TestGoldenPages(t *testing.T) {
 		"contoh/kebijakan-uji/2099-01/index.html", // scheduled on any day the tests run
 		"contoh/kebijakan-uji/versi/index.html",
 		"contoh/kebijakan-uji/2025-03/perubahan/index.html",
+		"contoh/peraturan-uji/index.html", // a regulation: BAB, Pasal, ayat, huruf, penjelasan
+		"contoh/peraturan-uji/v2/perubahan/index.html",
 		"kota-uji/aturan-lama/v1/index.html",
 		"kota-uji/aturan-pengganti/v1/index.html",
 		"topik/index.html",

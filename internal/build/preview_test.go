@@ -65,7 +65,7 @@ func TestPreviewRebuildsWhatChanged(t *testing.T) {
 	}
 	file := filepath.Join(src, "kota-uji", "aturan-lama", "v1.md")
 	data, _ := os.ReadFile(file)
-	edited := strings.Replace(string(data), "Aturan ini kemudian dicabut", "Aturan ini kemudian dicabut bupati pengganti", 1)
+	edited := strings.Replace(string(data), "Aturan ini kemudian dicabut", "Aturan ini kemudian dicabut lurah pengganti", 1)
 	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -77,10 +77,10 @@ func TestPreviewRebuildsWhatChanged(t *testing.T) {
 		t.Errorf("a one-file change: full %v, %d files written", u.Full, u.Written)
 	}
 	page, _ := os.ReadFile(filepath.Join(cfg.Out, "kota-uji", "aturan-lama", "v1", "index.html"))
-	if !strings.Contains(string(page), "bupati pengganti") {
+	if !strings.Contains(string(page), "lurah pengganti") {
 		t.Error("the page does not show the change")
 	}
-	res, err := u.Index.Search(context.Background(), search.Request{Query: "bupati", AllVersions: true})
+	res, err := u.Index.Search(context.Background(), search.Request{Query: "lurah", AllVersions: true})
 	if err != nil || len(res.Hits) != 1 || res.Hits[0].Region != "kota-uji" {
 		t.Errorf("search does not see the change: %+v %v", res, err)
 	}

@@ -42,9 +42,14 @@ func (b *Builder) prepare(ctx context.Context, reloadTheme bool) (*Result, error
 		}
 	}
 	var docs site.Docs
-	if err := res.time("markdown", func() (err error) { docs, err = renderAll(ctx, tree, b.md, b.docs, b.workers); return err }); err != nil {
+	var structure content.Problems
+	if err := res.time("markdown", func() (err error) {
+		docs, structure, err = renderAll(ctx, tree, b.md, b.docs, b.workers)
+		return err
+	}); err != nil {
 		return res, err
 	}
+	res.Warnings = append(res.Warnings, structure...)
 	if err := tree.ShowImages(imageRefs(tree, docs)); err != nil {
 		return res, err
 	}
@@ -108,37 +113,52 @@ func newMarkdown(th *theme.Theme) (*markdown.Renderer, error) {
 
 // renderAll renders the Markdown of every region description and version, in
 // parallel on workers goroutines, reusing what cache holds of an unchanged body (cache may be nil).
-// Bodies past a limit of the renderer are content problems, all of them
-// reported together.
-func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, cache *docCache, workers int) (site.Docs, error) {
+// A regulation's body (form: peraturan) is read as its units. Bodies past a
+// limit of the renderer and references to units that do not exist are content
+// problems, all of them reported together; the other problems of a
+// regulation's structure are returned as warnings.
+func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, cache *docCache, workers int) (site.Docs, content.Problems, error) {
 	type job struct {
-		path     string
-		body     []byte
-		bodyLine int
-		base     string // the page the body is read at; "" for a region's description
+		path       string
+		body       []byte
+		bodyLine   int
+		base       string // the page the body is read at; "" for a region's description
+		regulation bool
 	}
 	var jobs []job
 	for _, r := range tree.Regions {
-		jobs = append(jobs, job{r.Path, r.Body, r.BodyLine, ""})
+		jobs = append(jobs, job{r.Path, r.Body, r.BodyLine, "", false})
 		for _, p := range r.Policies {
 			for _, v := range p.Versions {
-				jobs = append(jobs, job{v.Path, v.Body, v.BodyLine, site.VersionURL(r.Slug, p.Slug, v.Slug)})
+				jobs = append(jobs, job{v.Path, v.Body, v.BodyLine, site.VersionURL(r.Slug, p.Slug, v.Slug), v.Form == content.Peraturan})
 			}
 		}
+	}
+	// key is what the cache knows a rendering by: the same bytes read in
+	// another form render otherwise.
+	key := func(j job) string {
+		if j.regulation {
+			return j.path + "\x00peraturan"
+		}
+		return j.path
 	}
 	out := make([]*markdown.Rendered, len(jobs))
 	problems := make([]*content.Problem, len(jobs))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
 	for i, j := range jobs {
-		if out[i] = cache.get(j.path, j.body); out[i] != nil {
+		if out[i] = cache.get(key(j), j.body); out[i] != nil {
 			continue
 		}
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			doc, err := md.RenderAt(j.body, j.base)
+			render := md.RenderAt
+			if j.regulation {
+				render = md.RenderRegulation
+			}
+			doc, err := render(j.body, j.base)
 			if p, ok := limitProblem(j.path, j.bodyLine, err); ok {
 				problems[i] = p
 				return nil
@@ -151,23 +171,32 @@ func renderAll(ctx context.Context, tree *content.Tree, md *markdown.Renderer, c
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var ps content.Problems
-	for _, p := range problems {
+	var ps, warnings content.Problems
+	for i, p := range problems {
 		if p != nil {
 			ps = append(ps, *p)
+			continue
+		}
+		for _, sp := range out[i].Problems {
+			p := content.Problem{Path: jobs[i].path, Line: jobs[i].bodyLine + sp.Line - 1, Message: sp.Message, Warning: !sp.Error}
+			if sp.Error {
+				ps = append(ps, p)
+			} else {
+				warnings = append(warnings, p)
+			}
 		}
 	}
 	if len(ps) > 0 {
-		return nil, ps
+		return nil, nil, append(ps, warnings...)
 	}
 	docs := make(site.Docs, len(jobs))
 	for i, j := range jobs {
 		docs[j.path] = out[i]
-		cache.put(j.path, j.body, out[i])
+		cache.put(key(j), j.body, out[i])
 	}
-	return docs, nil
+	return docs, warnings, nil
 }
 
 // imageRefs are the images that each version's body shows, by the version's

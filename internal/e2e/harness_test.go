@@ -108,6 +108,8 @@ var fixturePages = []pageKind{
 	{"revoked version", "/kota-uji/aturan-lama/v1/", 200, ""},
 	{"scheduled version", "/contoh/kebijakan-uji/2099-01/", 200, ""},
 	{"revoking instrument", "/kota-uji/aturan-pengganti/v1/", 200, ""},
+	{"regulation", "/contoh/peraturan-uji/", 200, ""},
+	{"regulation changes", "/contoh/peraturan-uji/v2/perubahan/", 200, ""},
 	{"history", "/contoh/kebijakan-uji/versi/", 200, ""},
 	{"no version on a day", "/contoh/kebijakan-uji/?pada=2023-12-31", 404, ""},
 	{"revoked on a day", "/kota-uji/aturan-lama/?pada=2022-01-01", 404, ""},

@@ -121,7 +121,7 @@ func TestMetadataAPI(t *testing.T) {
 		status int
 		want   []string
 	}{
-		{"/api/v1/regions", 200, []string{`"regions":[`, `"slug":"contoh"`, `"kind":"kabupaten"`, `"policies":1`}},
+		{"/api/v1/regions", 200, []string{`"regions":[`, `"slug":"contoh"`, `"kind":"kabupaten"`, `"policies":2`}},
 		{"/api/v1/regions/contoh", 200, []string{`"slug":"kebijakan-uji"`, `"status":"berlaku"`, `"url":"/contoh/kebijakan-uji/"`}},
 		{"/api/v1/policies/contoh/kebijakan-uji", 200, []string{`"current":"2025-03"`, `"version":"2024-01"`, `"status":"diganti"`, `"status":"rancangan"`}},
 		{"/api/v1/policies/contoh/kebijakan-uji/versions/2025-03", 200, []string{`"sections":[`, `"id":"aspek-aspek-kebijakan"`, `"tags":["rekrutmen","pelatihan"]`, `"original_url":"/contoh/kebijakan-uji/2025-03/2025-03.pdf","original_size":924,"original_sha256":"a2ccc3e32bef632da61757b3b8513678cc2973cf4dc95964ec6629dbed8bcc05"`}},

@@ -144,7 +144,7 @@
     for (var i = 0; i < blocks.length; i++) {
       copyControls(blocks[i], data, status);
     }
-    var units = document.querySelectorAll(".prose .unit[id]");
+    var units = document.querySelectorAll(".prose .unit[id]:not(.unit-bagian):not(.unit-paragraf)");
     for (var j = 0; j < units.length; j++) {
       unitControls(units[j], data, status);
     }
