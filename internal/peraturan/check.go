@@ -84,7 +84,7 @@ func (s *structure) checkSequence(us []*Unit, strict bool) {
 			s.problem(u.Line, "%s sesudah %s: urutannya terbalik; periksa nomornya", describe(u.Is, u.Number), describe(prev.Is, prev.Number))
 		default:
 			s.problem(u.Line, "%s sesudah %s: %s terlewat; perbaiki nomornya, atau tulis nomor sisipan seperti %s", describe(u.Is, u.Number), describe(prev.Is, prev.Number),
-				describe(u.Is, next(u.Is, p.base)), strings.Trim(inserted(prev), "()"))
+				describe(u.Is, next(u.Is, p.base)), inserted(prev))
 		}
 		prev = u
 	}

@@ -120,7 +120,7 @@ func TestProblems(t *testing.T) {
 		{"ayat out of order", "### Pasal 1\n(2) Dua.\n(1) Satu.\n",
 			[]string{"2: ayat (2) adalah yang pertama di sini; mulailah dari ayat (1)", "3: ayat (1) sesudah ayat (2): urutannya terbalik; periksa nomornya"}},
 		{"a huruf skipped", "### Pasal 1\nMeliputi:\na. satu;\nc. tiga.\n",
-			[]string{"4: huruf c sesudah huruf a: huruf b terlewat; perbaiki nomornya, atau tulis nomor sisipan seperti a."}},
+			[]string{"4: huruf c sesudah huruf a: huruf b terlewat; perbaiki nomornya, atau tulis nomor sisipan seperti huruf a1"}},
 		{"a Pasal written twice", "### Pasal 1\nSatu.\n\n### Pasal 1\nLagi.\n",
 			[]string{"4: Pasal 1 ditulis dua kali (juga di baris 1); beri nomor berikutnya, atau nomor sisipan seperti Pasal 1A"}},
 		{"a Pasal outside the BABs", "### Pasal 1\nSatu.\n\n## BAB I UMUM\n### Pasal 2\nDua.\n",

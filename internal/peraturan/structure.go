@@ -323,16 +323,14 @@ func (s *structure) assignIDs() {
 	}
 }
 
-// inserted is the number an inserted unit after u would have: "2A" after
-// Pasal 2, "(2a)" after ayat (2).
+// inserted names the unit inserted after u would be: "Pasal 2A" after
+// Pasal 2, "ayat (2a)" after ayat (2), "huruf b1" after huruf b.
 func inserted(u *Unit) string {
 	switch u.Is {
-	case Pasal:
-		return "Pasal " + u.Number + "A"
-	case Ayat:
-		return "(" + u.Number + "a)"
-	case Bab:
-		return "BAB " + u.Number + "A"
+	case Pasal, Bab:
+		return describe(u.Is, u.Number+"A")
+	case Huruf, SubHuruf:
+		return describe(u.Is, u.Number+"1")
 	}
-	return u.Label()
+	return describe(u.Is, u.Number+"a")
 }
