@@ -46,3 +46,21 @@ func TestRegulation(t *testing.T) {
 	}
 	b.fitsWidth(t)
 }
+
+// TestRegulationLinkToAGoneUnit follows a link to a huruf that the version in
+// force no longer has: it lands on the ayat that held it, which says so and
+// leads to the version that had it.
+func TestRegulationLinkToAGoneUnit(t *testing.T) {
+	s := newSite(t, fixtureSite)
+	b := newBrowser(t, phone)
+	b.open(t, s.url("/contoh/peraturan-uji/#pasal-4-ayat-2-huruf-c"))
+	if got := b.location(t).Fragment; got != "pasal-4-ayat-2" {
+		t.Errorf("the link to the gone huruf c landed on #%s, want the ayat that held it", got)
+	}
+	wantText(t, b, "#pindah", "tidak ada lagi", "v1")
+	b.follow(t, "#pindah a")
+	if got := b.location(t); got.Path != "/contoh/peraturan-uji/v1/" || got.Fragment != "pasal-4-ayat-2-huruf-c" {
+		t.Errorf("the notice led to %s", got)
+	}
+	wantText(t, b, "#pasal-4-ayat-2-huruf-c", "wawancara")
+}

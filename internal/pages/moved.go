@@ -1,13 +1,17 @@
 package pages
 
 import (
+	"strings"
+
 	"naskah/internal/catalog"
 	"naskah/internal/compare"
 	"naskah/internal/site"
 )
 
 // Moved says where an anchor of an older version went in the version in force: to
-// another anchor, or nowhere, in which case the older version that had it is named.
+// another anchor, or nowhere, in which case the older version that had it is named;
+// a unit of a regulation that is gone has both, the unit that held it and the
+// older version.
 type Moved struct {
 	To      string `json:"to,omitempty"`
 	Version string `json:"version,omitempty"`
@@ -32,9 +36,14 @@ func movedAnchors(p *site.Policy) map[string]Moved {
 			continue
 		}
 		for id, to := range compare.AnchorMap(oldSecs, curSecs, gone) {
-			if to != "" {
+			switch {
+			case to != "":
 				out[id] = Moved{To: to}
-			} else {
+			case cur.Doc != nil && cur.Doc.Units != nil:
+				// A unit of a regulation that is gone leads to the nearest
+				// unit holding it that is still there, which says it went.
+				out[id] = Moved{To: nearestUnit(id, ids), Version: old.Label, URL: old.URL() + "#" + id}
+			default:
 				out[id] = Moved{Version: old.Label, URL: old.URL() + "#" + id}
 			}
 		}
@@ -66,4 +75,23 @@ func anchorSet(secs []catalog.Section) map[string]bool {
 		}
 	}
 	return ids
+}
+
+// nearestUnit is the id of the nearest unit that holds the unit id and that ids
+// has: "pasal-4-ayat-2" for "pasal-4-ayat-2-huruf-d", then "pasal-4"; "" if
+// none is left.
+func nearestUnit(id string, ids map[string]bool) string {
+	for {
+		i := strings.LastIndexByte(id, '-')
+		if i < 0 {
+			return ""
+		}
+		j := strings.LastIndexByte(id[:i], '-')
+		if j < 0 {
+			return ""
+		}
+		if id = id[:j]; ids[id] {
+			return id
+		}
+	}
 }

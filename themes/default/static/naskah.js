@@ -32,7 +32,11 @@
       return;
     }
     var target = m.to ? document.getElementById(m.to) : null;
-    if (target) {
+    if (target && m.url) { // a unit of a regulation that is gone: the unit that held it, and where it was
+      history.replaceState(null, "", "#" + m.to);
+      tell(box, box.dataset.removed.replace("%s", m.version), m.url, box.dataset.link.replace("%s", m.version));
+      target.scrollIntoView();
+    } else if (target) {
       history.replaceState(null, "", "#" + m.to);
       tell(box, box.dataset.moved, null, null);
       target.scrollIntoView();
