@@ -86,20 +86,23 @@ type Policy struct {
 
 // Version is one version of a policy with its text.
 type Version struct {
-	Region   string    `json:"region"`
-	Policy   string    `json:"policy"`
-	Slug     string    `json:"version"`
-	Label    string    `json:"label"`
-	Title    string    `json:"title"`
-	Date     string    `json:"date"`
-	Status   string    `json:"status"`   // the state a reader sees as of the catalog's Now: berlaku, akan-berlaku, diganti, dicabut, rancangan
-	Standing string    `json:"standing"` // what the content states: draft, published, revoked
-	Current  bool      `json:"current"`
-	Summary  string    `json:"summary"`
-	Tags     []string  `json:"tags"`
-	Number   string    `json:"number,omitempty"`
-	Source   string    `json:"source,omitempty"`
-	Note     string    `json:"note,omitempty"`
+	Region   string   `json:"region"`
+	Policy   string   `json:"policy"`
+	Slug     string   `json:"version"`
+	Label    string   `json:"label"`
+	Title    string   `json:"title"`
+	Date     string   `json:"date"`
+	Status   string   `json:"status"`   // the state a reader sees as of the catalog's Now: berlaku, akan-berlaku, diganti, dicabut, rancangan
+	Standing string   `json:"standing"` // what the content states: draft, published, revoked
+	Current  bool     `json:"current"`
+	Summary  string   `json:"summary"`
+	Tags     []string `json:"tags"`
+	Number   string   `json:"number,omitempty"`
+	Source   string   `json:"source,omitempty"`
+	Note     string   `json:"note,omitempty"`
+	// Form is "peraturan" for a regulation, whose sections are its parts and
+	// Pasal and whose blocks are its units (ids "pasal-2-ayat-1"); "" for prose.
+	Form     string    `json:"form,omitempty"`
 	URL      string    `json:"url"`
 	Short    string    `json:"short"` // the short link code
 	Prev     string    `json:"prev,omitempty"`

@@ -35,6 +35,9 @@ func (p *Policy) catalog() *catalog.Policy {
 		if cv.Tags == nil {
 			cv.Tags = []string{}
 		}
+		if v.Doc != nil && v.Doc.Units != nil {
+			cv.Form = "peraturan"
+		}
 		if v.Type != "" {
 			cv.Instrument = &catalog.Instrument{
 				Type: string(v.Type), TypeName: v.Type.Name(), Designation: v.Designation, Number: v.Number, Year: v.Year,
