@@ -91,9 +91,13 @@ const (
 // A section of one text pairs with at most one of the other; see the
 // package documentation for the rules.
 func Compare(a, b []catalog.Section) *Result {
-	c := newComparison(a, b)
+	return newComparison(a, b).result()
+}
+
+// result diffs the pairs of c and lists them in the order to show them.
+func (c *comparison) result() *Result {
 	keep := c.al.inOrder()
-	res := &Result{Sections: make([]Pair, 0, len(a)+len(b))}
+	res := &Result{Sections: make([]Pair, 0, len(c.a)+len(c.b))}
 	for _, m := range c.al.order() {
 		p := c.pair(m, keep)
 		if p.Status != Unchanged {
@@ -105,7 +109,8 @@ func Compare(a, b []catalog.Section) *Result {
 	return res
 }
 
-// A comparison holds the state of one call to Compare or AnchorMap.
+// A comparison holds the state of one call to Compare, CompareUnits or
+// AnchorMap.
 type comparison struct {
 	a, b   []catalog.Section
 	in     *interner
@@ -116,12 +121,17 @@ type comparison struct {
 	stats  Stats
 }
 
-// newComparison aligns the sections of a and b.
+// newComparison aligns the sections of a and b by heading, then by text.
 func newComparison(a, b []catalog.Section) *comparison {
+	return compareBy(a, b, byHeading)
+}
+
+// compareBy aligns the sections of a and b as p says.
+func compareBy(a, b []catalog.Section, p pairing) *comparison {
 	c := &comparison{a: a, b: b, in: newInterner()}
 	c.ta = make([]*text, len(a))
 	c.tb = make([]*text, len(b))
-	c.al = c.align()
+	c.al = c.align(p)
 	return c
 }
 
