@@ -20,8 +20,8 @@ func TestAmendmentsOrder(t *testing.T) {
 	n[8] = unit("penutup", "Penutup", "Peraturan Bupati ini mulai berlaku 30 hari sejak diundangkan.")
 	n[9] = unit("penjelasan-umum", "Penjelasan Umum", "Peraturan ini mengatur pegawai.")
 	n[11] = unit("penjelasan-pasal-2", "Penjelasan Pasal 2", "Cukup jelas.")
-	n = slices.Delete(n, 6, 7)                               // Pasal 4
-	n = slices.Insert(n, 5, pasal("2A", pSanksi...))         // after Pasal 2
+	n = slices.Delete(n, 6, 7)                              // Pasal 4
+	n = slices.Insert(n, 5, pasal("2A", pSanksi...))        // after Pasal 2
 	n = slices.Insert(n, 0, unit("", "", "BUPATI MAMUJU,")) // a preamble, which is a part
 	var got []string
 	for _, a := range Amendments(base(), n) {
