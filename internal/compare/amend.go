@@ -209,26 +209,30 @@ func (am amender) change(o, n catalog.Section) (Amendment, bool) {
 }
 
 // cite is how an amending instrument names section s: CiteUnit of its id,
-// or its heading.
+// or its heading, or its id; the text before the first heading, which has
+// neither, is the opening.
 func cite(s catalog.Section) string {
 	if c := legal.CiteUnit(s.ID); c != "" {
 		return c
 	}
-	if s.Heading != "" {
+	switch {
+	case s.Heading != "":
 		return s.Heading
+	case s.ID != "":
+		return s.ID
 	}
-	return s.ID
+	return "bagian pembukaan"
 }
 
 // wording is the text of s as an item of Pasal I quotes it: its heading,
-// then each block on a line of its own.
+// if it has one, then each block on a line of its own.
 func wording(s catalog.Section) string {
-	lines := []string{s.Heading}
-	if s.Heading == "" {
-		lines[0] = cite(s)
+	var lines []string
+	if s.Heading != "" {
+		lines = append(lines, s.Heading)
 	}
-	if len(s.Blocks) == 0 {
-		return strings.Join(append(lines, s.Text), "\n")
+	if len(s.Blocks) == 0 && s.Text != "" {
+		lines = append(lines, s.Text)
 	}
 	for _, b := range s.Blocks {
 		lines = append(lines, b.Text)

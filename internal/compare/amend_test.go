@@ -234,6 +234,11 @@ func TestAmendments(t *testing.T) {
 			[]Amendment{{"Ditambahkan Penjelasan Pasal 2A yang berbunyi sebagai berikut:", "penjelasan-pasal-2a", "Penjelasan Pasal 2A\nCukup jelas."}},
 		},
 		{
+			"an opening before the first heading",
+			append(regs(unit("", "", "BUPATI MAMUJU,")), base()...),
+			[]Amendment{{"Ditambahkan bagian pembukaan yang berbunyi sebagai berikut:", "", "BUPATI MAMUJU,"}},
+		},
+		{
 			"a dropped penjelasan",
 			edit("penjelasan-pasal-1", catalog.Section{}),
 			[]Amendment{{"Penjelasan Pasal 1 dihapus.", "penjelasan-pasal-1", ""}},
