@@ -29,6 +29,26 @@
 // in common, the search for a shortest script gives up after a fixed
 // number of differences and settles for a longer one; see maxCost.
 //
+// CompareUnits compares regulations, whose sections are the parts of the
+// opening, each Pasal, the Penutup and each part of the penjelasan, with
+// permanent ids that are the same in every version ("pasal-2a",
+// "penjelasan-pasal-2"). Sections pair by id instead of heading: by id alone
+// for two versions of one regulation, so that an inserted Pasal 5A is added,
+// every later Pasal stays paired with itself, and a Pasal become "Dihapus."
+// is changed; for the regulations of two regions, by id where the texts
+// agree, then by text, then by id, so that Pasal pair by number where the
+// numbering matches and by text where it does not. The rest is Compare's.
+//
+// Amendments tells the changes between two versions of a regulation in the
+// words of an amending instrument, as Lampiran II of UU 12/2011 has them:
+// "Ketentuan Pasal 2 ayat (2) huruf c diubah, sehingga Pasal 2 berbunyi
+// sebagai berikut:", "Di antara Pasal 2 dan Pasal 3 disisipkan 1 (satu)
+// pasal, yakni Pasal 2A, yang berbunyi sebagai berikut:", "Pasal 5
+// dihapus.", each with the new wording of its Pasal or part, in the order
+// of the Pasal and then the parts and the penjelasan; it names the items of
+// a Pasal by their ids, which package legal cites. PasalI drafts from them
+// Pasal I of the amending instrument, as text to copy.
+//
 // The package knows nothing of HTML or HTTP; callers render the result.
 // Its functions keep no state between calls and are safe for concurrent
 // use.
