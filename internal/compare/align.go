@@ -30,9 +30,19 @@ type match struct {
 	a, b int
 }
 
-// align pairs the sections of c.a and c.b: first by heading, in order, then
-// the rest by the similarity of their texts, the most similar first.
-func (c *comparison) align() alignment {
+// A pairing is a way of pairing the sections of two texts.
+type pairing uint8
+
+const (
+	byHeading    pairing = iota // prose: by heading, then by text (Compare)
+	byID                        // two versions of a regulation: by id alone
+	byIDThenText                // two regulations: by id where the texts agree, by text, then by id
+)
+
+// align pairs the sections of c.a and c.b as p says. By heading, they pair
+// first by heading, in order, then the rest by the similarity of their
+// texts, the most similar first; see CompareUnits for the other pairings.
+func (c *comparison) align(p pairing) alignment {
 	al := alignment{aToB: make([]int, len(c.a)), bToA: make([]int, len(c.b))}
 	for i := range al.aToB {
 		al.aToB[i] = -1
@@ -40,8 +50,20 @@ func (c *comparison) align() alignment {
 	for j := range al.bToA {
 		al.bToA[j] = -1
 	}
-	al.pairByHeading(c.a, c.b)
-	al.pairByText(c)
+	id := func(s catalog.Section) string { return s.ID }
+	switch p {
+	case byHeading:
+		al.pairByKey(c.a, c.b, headingKey, nil)
+		al.pairByText(c)
+	case byID:
+		al.pairByKey(c.a, c.b, id, nil)
+	case byIDThenText:
+		al.pairByKey(c.a, c.b, id, func(i, j int) bool {
+			return c.a[i].Text == c.b[j].Text || jaccard(c.textA(i).set, c.textB(j).set) >= minSimilarity
+		})
+		al.pairByText(c)
+		al.pairByKey(c.a, c.b, id, nil)
+	}
 	return al
 }
 
@@ -49,18 +71,27 @@ func (al *alignment) pair(i, j int) {
 	al.aToB[i], al.bToA[j] = j, i
 }
 
-// pairByHeading pairs sections whose headings are the same once normalised,
-// the first such section of a with the first of b, and so on.
-func (al *alignment) pairByHeading(a, b []catalog.Section) {
+// pairByKey pairs the unpaired sections that have the same key, the first
+// such section of a with the first of b, and so on, if accept, when not nil,
+// accepts the pair (of the indexes in a and b); a pair it refuses stays
+// unpaired.
+func (al *alignment) pairByKey(a, b []catalog.Section, key func(catalog.Section) string, accept func(i, j int) bool) {
 	queue := make(map[string][]int, len(b))
 	for j, s := range b {
-		k := headingKey(s)
-		queue[k] = append(queue[k], j)
+		if al.bToA[j] < 0 {
+			k := key(s)
+			queue[k] = append(queue[k], j)
+		}
 	}
 	for i, s := range a {
-		k := headingKey(s)
+		if al.aToB[i] >= 0 {
+			continue
+		}
+		k := key(s)
 		if q := queue[k]; len(q) > 0 {
-			al.pair(i, q[0])
+			if accept == nil || accept(i, q[0]) {
+				al.pair(i, q[0])
+			}
 			queue[k] = q[1:]
 		}
 	}

@@ -29,6 +29,26 @@
 // in common, the search for a shortest script gives up after a fixed
 // number of differences and settles for a longer one; see maxCost.
 //
+// CompareUnits compares regulations, whose sections are the parts of the
+// opening, each Pasal, the Penutup and each part of the penjelasan, with
+// permanent ids that are the same in every version ("pasal-2a",
+// "penjelasan-pasal-2"). Sections pair by id instead of heading: by id alone
+// for two versions of one regulation, so that an inserted Pasal 5A is added,
+// every later Pasal stays paired with itself, and a Pasal become "Dihapus."
+// is changed; for the regulations of two regions, by id where the texts
+// agree, then by text, then by id, so that Pasal pair by number where the
+// numbering matches and by text where it does not. The rest is Compare's.
+//
+// Amendments tells the changes between two versions of a regulation in the
+// words of an amending instrument, as Lampiran II of UU 12/2011 has them:
+// "Ketentuan Pasal 2 ayat (2) huruf c diubah, sehingga Pasal 2 berbunyi
+// sebagai berikut:", "Di antara Pasal 2 dan Pasal 3 disisipkan 1 (satu)
+// pasal, yakni Pasal 2A, yang berbunyi sebagai berikut:", "Pasal 5
+// dihapus.", each with the new wording of its Pasal or part, in the order
+// of the Pasal and then the parts and the penjelasan; it names the items of
+// a Pasal by their ids, which package legal cites. PasalI drafts from them
+// Pasal I of the amending instrument, as text to copy.
+//
 // The package knows nothing of HTML or HTTP; callers render the result.
 // Its functions keep no state between calls and are safe for concurrent
 // use.
@@ -91,9 +111,13 @@ const (
 // A section of one text pairs with at most one of the other; see the
 // package documentation for the rules.
 func Compare(a, b []catalog.Section) *Result {
-	c := newComparison(a, b)
+	return newComparison(a, b).result()
+}
+
+// result diffs the pairs of c and lists them in the order to show them.
+func (c *comparison) result() *Result {
 	keep := c.al.inOrder()
-	res := &Result{Sections: make([]Pair, 0, len(a)+len(b))}
+	res := &Result{Sections: make([]Pair, 0, len(c.a)+len(c.b))}
 	for _, m := range c.al.order() {
 		p := c.pair(m, keep)
 		if p.Status != Unchanged {
@@ -105,7 +129,8 @@ func Compare(a, b []catalog.Section) *Result {
 	return res
 }
 
-// A comparison holds the state of one call to Compare or AnchorMap.
+// A comparison holds the state of one call to Compare, CompareUnits or
+// AnchorMap.
 type comparison struct {
 	a, b   []catalog.Section
 	in     *interner
@@ -116,12 +141,17 @@ type comparison struct {
 	stats  Stats
 }
 
-// newComparison aligns the sections of a and b.
+// newComparison aligns the sections of a and b by heading, then by text.
 func newComparison(a, b []catalog.Section) *comparison {
+	return compareBy(a, b, byHeading)
+}
+
+// compareBy aligns the sections of a and b as p says.
+func compareBy(a, b []catalog.Section, p pairing) *comparison {
 	c := &comparison{a: a, b: b, in: newInterner()}
 	c.ta = make([]*text, len(a))
 	c.tb = make([]*text, len(b))
-	c.al = c.align()
+	c.al = c.align(p)
 	return c
 }
 
