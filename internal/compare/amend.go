@@ -225,7 +225,8 @@ func cite(s catalog.Section) string {
 }
 
 // wording is the text of s as an item of Pasal I quotes it: its heading,
-// if it has one, then each block on a line of its own.
+// if it has one, then each block on a line of its own, a sub-unit indented
+// by three spaces for each unit it stands in below the section's own.
 func wording(s catalog.Section) string {
 	var lines []string
 	if s.Heading != "" {
@@ -234,11 +235,16 @@ func wording(s catalog.Section) string {
 	if len(s.Blocks) == 0 && s.Text != "" {
 		lines = append(lines, s.Text)
 	}
+	base := unitDepth(s.ID)
 	for _, b := range s.Blocks {
-		lines = append(lines, b.Text)
+		lines = append(lines, strings.Repeat("   ", max(unitDepth(b.ID)-base-1, 0))+b.Text)
 	}
 	return strings.Join(lines, "\n")
 }
+
+// unitDepth is how many units deep the unit id is: 1 for "pasal-2", 2 for
+// "pasal-2-ayat-1", 3 for "pasal-2-ayat-1-huruf-a".
+func unitDepth(id string) int { return (strings.Count(id, "-") + 1) / 2 }
 
 // deleted reports whether the whole text of s is "Dihapus.".
 func deleted(s catalog.Section) bool {

@@ -123,7 +123,7 @@ func TestAmendments(t *testing.T) {
 			edit("pasal-2", pasal("2", with(pPengadaan, 4, "c. seleksi kompetensi bidang dan wawancara.")...)),
 			[]Amendment{{
 				"Ketentuan Pasal 2 ayat (2) huruf c diubah, sehingga Pasal 2" + sehingga, "pasal-2",
-				"Pasal 2\n" + pPengadaan[0] + "\n" + pPengadaan[1] + "\n" + pPengadaan[2] + "\n" + pPengadaan[3] + "\nc. seleksi kompetensi bidang dan wawancara.\n" + pPengadaan[5],
+				"Pasal 2\n" + pPengadaan[0] + "\n" + pPengadaan[1] + "\n   " + pPengadaan[2] + "\n   " + pPengadaan[3] + "\n   c. seleksi kompetensi bidang dan wawancara.\n" + pPengadaan[5],
 			}},
 		},
 		{

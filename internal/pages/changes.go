@@ -14,6 +14,9 @@ type changesView struct {
 	Prev       *site.Version
 	Result     *compare.Result
 	CompareURL string
+	// Draft is, for a regulation, the change as the amending instrument
+	// would write it.
+	Draft *compare.Draft
 }
 
 // ChangesURL is the page of what changed in v since the version before it.
@@ -35,16 +38,35 @@ func (r *renderer) changes(p *site.Policy) error {
 		if v.Prev == nil {
 			continue
 		}
-		res := compare.Compare(v.Prev.Sections(), v.Sections())
+		old, cur := v.Prev.Sections(), v.Sections()
+		regulations := isRegulation(v.Prev) && isRegulation(v)
+		res := compare.Units(old, cur, regulations, true)
 		path := ChangesURL(v)
 		pg := r.base(path, r.t("changes.title", v.Label), r.t("changes.description", v.Title, v.Prev.Label, v.Label))
 		pg.Feed = p.Region.FeedURL()
 		pg.Fictional = r.fictional(p.Region)
 		pg.Crumbs = r.crumbs(p.Region, p, r.t("changes.title", v.Label))
 		view := changesView{Page: pg, Version: v, Prev: v.Prev, Result: res, CompareURL: compareURL(v.Prev, v, "side")}
+		if regulations {
+			if view.Draft = compare.DraftAmendment(old, cur, instrumentName(v.Prev)); view.Draft != nil {
+				view.Draft.URL = v.URL()
+			}
+		}
 		if err := r.page(path, "changes", view); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// isRegulation reports whether v is a regulation, read unit by unit.
+func isRegulation(v *site.Version) bool { return v.Doc != nil && v.Doc.Units != nil }
+
+// instrumentName is how an amending instrument names v: its designation, or
+// its title.
+func instrumentName(v *site.Version) string {
+	if v.Designation != "" {
+		return v.Designation
+	}
+	return v.Title
 }

@@ -77,6 +77,8 @@ type (
 		OriginalURL    string `json:"original_url,omitempty"`
 		OriginalSize   int64  `json:"original_size,omitempty"`
 		OriginalSHA256 string `json:"original_sha256,omitempty"`
+		// Form is "peraturan" for a regulation; absent for prose.
+		Form string `json:"form,omitempty"`
 	}
 )
 
@@ -137,7 +139,7 @@ func (s *Server) versionAPI(w http.ResponseWriter, r *http.Request) error {
 		Date: v.Date, Status: a.State(v), Current: a.Current(st.cat.Policy(v.Region, v.Policy)) == v, Summary: v.Summary, Tags: nonNil(v.Tags),
 		Number: v.Number, Source: v.Source, Note: v.Note, URL: v.URL, Sections: []sectionJSON{},
 		Instrument: v.Instrument, Relations: v.Relations,
-		OriginalURL: v.OriginalURL, OriginalSize: v.OriginalSize, OriginalSHA256: v.OriginalSHA256,
+		OriginalURL: v.OriginalURL, OriginalSize: v.OriginalSize, OriginalSHA256: v.OriginalSHA256, Form: v.Form,
 	}
 	if out.Relations == nil {
 		out.Relations = []catalog.Relation{}

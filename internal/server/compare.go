@@ -35,6 +35,9 @@ type compareResponse struct {
 	A docJSON `json:"a"`
 	B docJSON `json:"b"`
 	*compare.Result
+	// Amendment is, for two versions of one regulation, the change in the
+	// words of the amending instrument.
+	Amendment *compare.Draft `json:"amendment,omitempty"`
 }
 
 // comparison is a comparison of two versions as a state keeps it. Requests that
@@ -44,15 +47,41 @@ type comparison struct {
 	a, b     *catalog.Version
 	compared sync.Once
 	result   *compare.Result
+	draft    *compare.Draft
 	answered sync.Once
 	answer   *encoded
 	err      error
 }
 
-// Result compares the versions, or returns the result of doing so before.
+// Result compares the versions, or returns the result of doing so before: two
+// regulations unit by unit, by their ids alone when they are versions of one.
 func (c *comparison) Result() *compare.Result {
-	c.compared.Do(func() { c.result = compare.Compare(c.a.Sections, c.b.Sections) })
+	c.compare()
 	return c.result
+}
+
+// Draft is, for two versions of one regulation, the change from a to b in the
+// words of the amending instrument; nil otherwise.
+func (c *comparison) Draft() *compare.Draft {
+	c.compare()
+	return c.draft
+}
+
+func (c *comparison) compare() {
+	c.compared.Do(func() {
+		regulations := c.a.Form == "peraturan" && c.b.Form == "peraturan"
+		same := c.a.Region == c.b.Region && c.a.Policy == c.b.Policy
+		c.result = compare.Units(c.a.Sections, c.b.Sections, regulations, same)
+		if regulations && same && c.a.Slug != c.b.Slug {
+			name := c.a.Title
+			if c.a.Instrument != nil && c.a.Instrument.Designation != "" {
+				name = c.a.Instrument.Designation
+			}
+			if c.draft = compare.DraftAmendment(c.a.Sections, c.b.Sections, name); c.draft != nil {
+				c.draft.URL = c.b.URL
+			}
+		}
+	})
 }
 
 // comparePair parses and resolves the a and b parameters, and returns their
@@ -102,7 +131,7 @@ func (s *Server) compareAPI(w http.ResponseWriter, r *http.Request) error {
 // time.
 func (s *Server) compareAnswer(c *comparison) (*encoded, error) {
 	c.answered.Do(func() {
-		c.answer, c.err = s.encode(compareResponse{A: docOf(c.a), B: docOf(c.b), Result: c.Result()})
+		c.answer, c.err = s.encode(compareResponse{A: docOf(c.a), B: docOf(c.b), Result: c.Result(), Amendment: c.Draft()})
 	})
 	return c.answer, c.err
 }

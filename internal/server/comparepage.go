@@ -25,6 +25,9 @@ type compareView struct {
 	ShareURL   string
 	Unchanged  int
 	HasChanges bool
+	// Draft is, for two versions of one regulation, the change in the words
+	// of the amending instrument.
+	Draft *compare.Draft
 }
 
 type option struct {
@@ -51,6 +54,7 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) error {
 		var c *comparison
 		if c, err = comparePair(st, q); err == nil {
 			s.fillComparison(st, &v, c.a, c.b, c.Result())
+			v.Draft = c.Draft()
 		}
 	}
 	status, err := pageError(w, err, &v.Error)

@@ -366,3 +366,61 @@ func TestJDIHNFeed(t *testing.T) {
 		t.Errorf("preflight: %d %v", res.StatusCode, res.Header)
 	}
 }
+
+// TestCompareRegulations compares two versions of the fixture's regulation:
+// unit by unit, an inserted Pasal is added and the Pasal after it keep their
+// places, and the answer carries the change in the words of the amending
+// instrument, with the draft of its Pasal I.
+func TestCompareRegulations(t *testing.T) {
+	s := newTestServer(t)
+	res, body := get(t, s, "GET", "/api/v1/compare?a=contoh/peraturan-uji@v1&b=contoh/peraturan-uji@v2")
+	if res.StatusCode != 200 {
+		t.Fatalf("compare: %d %s", res.StatusCode, body)
+	}
+	var got struct {
+		Sections []struct {
+			S string `json:"status"`
+			A string `json:"a_id"`
+			B string `json:"b_id"`
+		} `json:"sections"`
+		Amendment struct {
+			Amendments []struct{ Instruction, Unit string } `json:"amendments"`
+			PasalI     string                               `json:"pasal_i"`
+		} `json:"amendment"`
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]string{}
+	for _, p := range got.Sections {
+		status[p.A+">"+p.B] = p.S
+	}
+	for pair, want := range map[string]string{">pasal-4a": "added", "pasal-5>pasal-5": "changed", "pasal-6>pasal-6": "changed", "pasal-7>pasal-7": "changed", "mengingat>mengingat": "unchanged"} {
+		if status[pair] != want {
+			t.Errorf("pair %s is %q, want %q (all: %v)", pair, status[pair], want, status)
+		}
+	}
+	var instructions []string
+	for _, a := range got.Amendment.Amendments {
+		instructions = append(instructions, a.Instruction)
+	}
+	all := strings.Join(instructions, "\n")
+	for _, want := range []string{
+		"Di antara Pasal 4 dan Pasal 5 disisipkan 1 (satu) pasal, yakni Pasal 4A",
+		"Pasal 6 dihapus.",
+		"Ketentuan Pasal 2 ditambah 1 (satu) ayat, yakni ayat (2a)",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the amendments lack %q:\n%s", want, all)
+		}
+	}
+	if !strings.HasPrefix(got.Amendment.PasalI, "Beberapa ketentuan dalam Peraturan Bupati Contoh Nomor 3 Tahun 2024 tentang") {
+		t.Errorf("Pasal I begins %.120q", got.Amendment.PasalI)
+	}
+	if _, body := get(t, s, "GET", "/api/v1/compare?a=contoh/peraturan-uji@v1&b=contoh/kebijakan-uji"); strings.Contains(body, `"amendment"`) {
+		t.Error("a regulation compared with a policy of another kind carries an amendment")
+	}
+	if _, page := get(t, s, "GET", "/bandingkan?a=contoh/peraturan-uji@v1&b=contoh/peraturan-uji@v2"); !strings.Contains(page, `id="rancangan_pasal_i"`) {
+		t.Error("the comparison page of two versions of a regulation shows no draft of Pasal I")
+	}
+}

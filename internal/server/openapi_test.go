@@ -222,6 +222,8 @@ func TestOpenAPIResponses(t *testing.T) {
 		{method: "OPTIONS", target: "/api/v1/search", status: 204},
 		{method: "GET", target: cmpURL, status: 200},
 		{method: "GET", target: "/api/v1/compare?a=contoh/kebijakan-uji&b=kota-uji/aturan-lama@v1", status: 200},
+		{method: "GET", target: "/api/v1/compare?a=contoh/peraturan-uji@v1&b=contoh/peraturan-uji@v2", status: 200}, // with the amendment
+		{method: "GET", target: "/api/v1/policies/contoh/peraturan-uji/versions/v2", status: 200},                   // a regulation
 		{method: "GET", target: cmpURL, header: []string{"If-None-Match", etags[cmpURL]}, status: 304},
 		{method: "GET", target: "/api/v1/compare?a=contoh", status: 400},
 		{method: "GET", target: "/api/v1/compare?a=contoh/x&b=contoh/kebijakan-uji", status: 404},

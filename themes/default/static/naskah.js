@@ -193,7 +193,27 @@
   }
 
   window.addEventListener("hashchange", follow);
+  // textCopying shows the buttons that copy a whole text, such as the draft of
+  // Pasal I on a change page: button.salin-teks copies the text of the element
+  // its data-target names and says so in the live region after it.
+  function textCopying() {
+    var buttons = document.querySelectorAll("button.salin-teks[data-target]");
+    for (var i = 0; i < buttons.length; i++) {
+      var b = buttons[i];
+      var target = document.getElementById(b.dataset.target);
+      var status = b.parentNode.querySelector("[role=status]");
+      if (!target || !status) {
+        continue;
+      }
+      b.hidden = false;
+      b.addEventListener("click", (function (b, target, status) {
+        return function () { copyText(target.textContent, b.dataset.done, status); };
+      })(b, target, status));
+    }
+  }
+
   follow();
   copying();
+  textCopying();
   nativeShare();
 })();
