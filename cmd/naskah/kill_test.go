@@ -22,7 +22,7 @@ var kills = flag.Int("kills", 10, "how many builds TestKilledBuilds kills")
 // with a site title of its own, and kills it with SIGKILL at a random moment.
 // After each kill the site and its data must be of one build, old or new: never a
 // mix, never a missing site. A last build must leave nothing of the killed ones.
-// go test -v -run TestKilledBuilds -kills 40 ./cmd/naskah prints the tally.
+// go test -v -run TestKilledBuilds ./cmd/naskah -args -kills 40 prints the tally.
 func TestKilledBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode: builds the naskah binary and a corpus")
