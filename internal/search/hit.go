@@ -27,7 +27,7 @@ func (ix *Index) hit(h *search.DocumentMatch, r Request, marks *marker) (Hit, bo
 	if v == nil {
 		return Hit{}, false
 	}
-	sec := section(v, sectionID)
+	sec := documentSection(v, sectionID)
 	if sec == nil {
 		return Hit{}, false
 	}

@@ -114,14 +114,15 @@ func (k keywordField) mapping() *mapping.FieldMapping {
 }
 
 // sectionDocs returns the distinct sections of every version of the policies that
-// keep accepts (all when nil), keyed by document id.
+// keep accepts (all when nil), keyed by document id: the sections as
+// documentSections has them, a regulation's Pasal with their penjelasan.
 func sectionDocs(c *catalog.Catalog, keep func(region, policy string) bool) map[string]*doc {
 	docs := map[string]*doc{}
 	c.Versions(func(v *catalog.Version) {
 		if keep != nil && !keep(v.Region, v.Policy) {
 			return
 		}
-		for _, s := range v.Sections {
+		for _, s := range documentSections(v) {
 			key := docID(v, s)
 			d := docs[key]
 			if d == nil {
