@@ -98,9 +98,9 @@ func (p *citeParser) accept(words ...string) bool {
 
 // Patterns of the numbers of units and instruments.
 var (
-	pasalNumber = regexp.MustCompile(`^[0-9]{1,4}[a-z]?$`)   // 4, 4a
-	itemNumber  = regexp.MustCompile(`^[0-9]{1,3}[a-z]?$`)   // ayat 2, 2a; angka 3
-	hurufNumber = regexp.MustCompile(`^[a-z][0-9]{0,2}$`)    // huruf b, a1
+	pasalNumber = regexp.MustCompile(`^[0-9]{1,4}[a-z]?$`) // 4, 4a
+	itemNumber  = regexp.MustCompile(`^[0-9]{1,3}[a-z]?$`) // ayat 2, 2a; angka 3
+	hurufNumber = regexp.MustCompile(`^[a-z][0-9]{0,2}$`)  // huruf b, a1
 	instrNumber = regexp.MustCompile(`^[0-9]{1,5}[a-z]{0,2}$`)
 	yearNumber  = regexp.MustCompile(`^(19|20)[0-9]{2}$`)
 )
