@@ -31,18 +31,25 @@ func (ix *Index) hit(h *search.DocumentMatch, r Request, marks *marker) (Hit, bo
 	if sec == nil {
 		return Hit{}, false
 	}
-	url := v.URL
-	if v.Current {
-		url = ix.cat.Policy(region, policy).URL
-	}
-	if sec.ID != "" {
-		url += "#" + sec.ID
-	}
 	return Hit{
 		Region: region, Policy: policy, Version: v.Slug, Title: v.Title, Section: sec.Heading,
-		URL: url, Status: v.Status, Date: v.Date, Score: h.Score,
+		URL: ix.hitURL(v, sec.ID), Status: v.Status, Date: v.Date, Score: h.Score,
 		Fragments: ix.fragments(sec.Text, marks),
 	}, true
+}
+
+// hitURL is where a hit of the section with the id leads: the policy's URL for
+// the version in force, which stays right when the next comes into force, and
+// the version's own for another.
+func (ix *Index) hitURL(v *catalog.Version, id string) string {
+	url := v.URL
+	if v.Current {
+		url = ix.cat.Policy(v.Region, v.Policy).URL
+	}
+	if id != "" {
+		url += "#" + id
+	}
+	return url
 }
 
 func storedList(v interface{}) []string {
