@@ -267,3 +267,40 @@ func TestSearchAPIDirect(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchPageDirect checks that /cari offers to go straight to what a
+// citation names, and says when it names nothing. (The fixture has no two
+// instruments of one number; the browser test of the shipped content, which
+// has, sees the list of candidates.)
+func TestSearchPageDirect(t *testing.T) {
+	s := newTestServer(t)
+	tests := []struct {
+		q       string
+		want    []string
+		notWant []string
+	}{
+		{"Pasal 4 ayat (2) Perbup Contoh 3/2024", []string{
+			`<a class="direct-link" href="/contoh/peraturan-uji/v1/#pasal-4-ayat-2"><strong>Langsung ke Pasal 4 ayat (2) Peraturan Bupati Contoh Nomor 3 Tahun 2024 tentang Pengadaan Pegawai`,
+			"Tidak berlaku (diganti)", `href="/contoh/peraturan-uji/v1/#pasal-4"`,
+		}, []string{"terbaca sebagai kutipan"}},
+		{"Pasal 4 ayat (7) Perbup Contoh 3/2024", []string{`href="/contoh/peraturan-uji/v1/#pasal-4"><strong>Langsung ke Pasal 4 Peraturan`, "Pasal 4 ayat (7) tidak ada dalam peraturan itu."}, nil},
+		{"Pasal 4 ayat (2) Perbup Contoh 3/2025", []string{"terbaca sebagai kutipan produk hukum", "hasil untuk"}, []string{"direct-link"}},
+		{"seleksi kompetensi", []string{"hasil untuk"}, []string{"direct-link", "terbaca sebagai kutipan"}},
+	}
+	for _, tt := range tests {
+		res, body := get(t, s, "GET", "/cari?q="+url.QueryEscape(tt.q))
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: status %d", tt.q, res.StatusCode)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: page lacks %q", tt.q, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(body, w) {
+				t.Errorf("%s: page holds %q", tt.q, w)
+			}
+		}
+	}
+}
