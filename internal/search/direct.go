@@ -202,7 +202,7 @@ func passes(v *catalog.Version, r Request) bool {
 // the unit on as its fragment.
 func (ix *Index) firstHit(v *catalog.Version, d *Direct, r Request) *firstHit {
 	id, _, _ := strings.Cut(strings.TrimPrefix(d.Unit, "pasal-"), "-")
-	sec := documentSection(v, "pasal-"+id)
+	sec := section(v, "pasal-"+id)
 	if sec == nil {
 		return nil
 	}
@@ -211,8 +211,8 @@ func (ix *Index) firstHit(v *catalog.Version, d *Direct, r Request) *firstHit {
 		URL: ix.hitURL(v, sec.ID), Status: v.Status, Date: v.Date,
 		Fragments: ix.fragments(textFrom(sec, d.Unit), &marker{terms: map[string]bool{}}),
 	}}
-	if ix.hitOf(v, *sec, r) {
-		f.leaveOut = docID(v, *sec)
+	if doc := documentSection(v, sec.ID); ix.hitOf(v, *doc, r) {
+		f.leaveOut = docID(v, *doc)
 	}
 	return f
 }

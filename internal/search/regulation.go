@@ -11,9 +11,8 @@ const formPeraturan = "peraturan"
 
 // documentSections returns the sections of v as search indexes them. Those of
 // prose are indexed as they are. A regulation's document is its Pasal: each
-// Pasal's document holds its penjelasan's text after its own, under the
-// penjelasan's heading, so that a word of the penjelasan finds the Pasal it
-// explains, and a penjelasan of a Pasal has no document of its own (unless the
+// Pasal's document holds its penjelasan's text after its own, so that a word
+// of the penjelasan finds the Pasal it explains (see hitFragments), and a penjelasan of a Pasal has no document of its own (unless the
 // Pasal it names does not exist).
 func documentSections(v *catalog.Version) []catalog.Section {
 	if v.Form != formPeraturan {
@@ -44,15 +43,19 @@ func documentSection(v *catalog.Version, id string) *catalog.Section {
 // withPenjelasan returns s, a section of the regulation v, with the text of
 // its penjelasan after its own when it is a Pasal that has one.
 func withPenjelasan(v *catalog.Version, s catalog.Section) catalog.Section {
-	if !strings.HasPrefix(s.ID, "pasal-") {
-		return s
+	if p := penjelasanOf(v, s); p != nil {
+		s.Text = s.Text + "\n\n" + p.Text
 	}
-	p := section(v, "penjelasan-"+s.ID)
-	if p == nil {
-		return s
-	}
-	s.Text = s.Text + "\n\n" + p.Heading + "\n\n" + p.Text
 	return s
+}
+
+// penjelasanOf returns the penjelasan of s, a section of v, if it is a Pasal
+// of a regulation that has one, or nil.
+func penjelasanOf(v *catalog.Version, s catalog.Section) *catalog.Section {
+	if v.Form != formPeraturan || !strings.HasPrefix(s.ID, "pasal-") {
+		return nil
+	}
+	return section(v, "penjelasan-"+s.ID)
 }
 
 // explainedPasal returns the id of the Pasal that the section with the id

@@ -37,8 +37,13 @@ func TestPasalWithPenjelasan(t *testing.T) {
 	if h.Section != "Pasal 4" || h.URL != "/contoh/peraturan-uji/#pasal-4" || h.Version != "v2" {
 		t.Errorf("first hit = %s %s %s, want Pasal 4 of the version in force", h.Version, h.Section, h.URL)
 	}
-	if frag := strings.Join(h.Fragments, " "); !strings.Contains(frag, "<mark>dilamar</mark>") {
-		t.Errorf("fragments %q do not mark the word of the penjelasan", h.Fragments)
+	if len(h.Fragments) != 1 || !strings.HasPrefix(h.Fragments[0], "Penjelasan Pasal 4: ") || !strings.Contains(h.Fragments[0], "<mark>dilamar</mark>") {
+		t.Errorf("fragments %q do not mark the word of the penjelasan after its heading", h.Fragments)
+	}
+	both := run(t, ix, search.Request{Query: "seleksi kompetensi bidang"})
+	if h := both.Hits[0]; h.Section != "Pasal 4" || len(h.Fragments) != 2 || strings.HasPrefix(h.Fragments[0], "Penjelasan") ||
+		!strings.HasPrefix(h.Fragments[1], "Penjelasan Pasal 4: <mark>Seleksi</mark>") {
+		t.Errorf("a match in the Pasal and its penjelasan: %s %q, want the Pasal's fragment, then the penjelasan's", h.Section, h.Fragments)
 	}
 	for _, q := range []string{"jelas", "penjelasan", "pembangunan jangka menengah", "seleksi kompetensi"} {
 		res := run(t, ix, search.Request{Query: q, AllVersions: true, Size: search.MaxSize})
