@@ -24,6 +24,10 @@ type Direct struct {
 	Missing string
 }
 
+// MaxCandidates is how many instruments an answer lists that a citation may
+// name ("perbup 3/2024" in a site of many regions), in catalog order.
+const MaxCandidates = 20
+
 // firstHit is the hit of the cited Pasal, which comes first among the hits.
 type firstHit struct {
 	hit     Hit
@@ -51,9 +55,9 @@ func (ix *Index) cite(c citation, r Request) (*Direct, []Direct, *firstHit) {
 		return nil, nil, nil
 	case 1:
 	default:
-		candidates := make([]Direct, len(found))
-		for i, v := range found {
-			candidates[i] = *directTo(v, nil)
+		candidates := make([]Direct, min(len(found), MaxCandidates))
+		for i := range candidates {
+			candidates[i] = *directTo(found[i], nil)
 		}
 		return nil, candidates, nil
 	}

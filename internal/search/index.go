@@ -1,6 +1,15 @@
 // Package search indexes the sections of every version in bleve with Indonesian
 // analysis, and answers queries with hits that lead to the exact section of the
-// exact version, with highlighted fragments.
+// exact version, with highlighted fragments. A regulation's sections are its
+// Pasal, each with its penjelasan (see documentSections).
+//
+// A query that cites an instrument, or a unit of one, as Indonesians type it
+// ("Pasal 4 ayat (2) Perbup Contoh 3/2024", "perbup contoh nomor 3 tahun 2024
+// pasal 4") is resolved against the catalog by form, region, number and year:
+// the answer says where it leads (Result.Direct), the deepest cited unit that
+// the instrument has, and the hit of that Pasal comes first, of whichever
+// version the instrument is. A query that is no citation, or one that names
+// nothing on the site, is searched as its words.
 //
 // Versions of a policy share most of their text, so each distinct section (the same
 // heading and text in the same policy) is indexed once, with the versions that hold
