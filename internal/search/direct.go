@@ -249,6 +249,24 @@ func textFrom(sec *catalog.Section, id string) string {
 	return sec.Text
 }
 
+// window is where bleve's hits of r's page start and how many there are, and
+// the document they leave out: f, if not nil, takes the first place of the
+// first page, and stands for that document.
+func (f *firstHit) window(r Request) (from, size int, leaveOut string) {
+	from, size = (r.Page-1)*r.Size, r.Size
+	switch {
+	case f == nil:
+	case r.Page == 1:
+		size--
+	default:
+		from--
+	}
+	if f != nil {
+		leaveOut = f.leaveOut
+	}
+	return from, size, leaveOut
+}
+
 // insert puts f first among the hits of res, which leave out its document,
 // and counts it in the total and the facets.
 func (f *firstHit) insert(res *Result) {

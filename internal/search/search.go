@@ -175,32 +175,12 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 // takes the first place of the first page, and bleve is asked for the others,
 // leaving out the document that it stands for.
 func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, error) {
-	clauses, err := splitQuery(r.Query)
+	out := &Result{Page: r.Page, Size: r.Size}
+	clauses, first, err := ix.readQuery(r, out)
 	if err != nil {
 		return nil, err
 	}
-	out := &Result{Page: r.Page, Size: r.Size}
-	var first *firstHit
-	if c, ok := parseCitation(r.Query); ok {
-		out.Cited = true
-		out.Direct, out.Candidates, first = ix.cite(c, r)
-		// A citation in full, with its title, may be longer than a search may
-		// be: its first words are searched.
-		clauses = clauses[:min(len(clauses), maxClauses)]
-	}
-	if clauses, err = checkClauses(clauses); err != nil {
-		return nil, err
-	}
-	var leaveOut string
-	from, size := (r.Page-1)*r.Size, r.Size
-	if first != nil {
-		leaveOut = first.leaveOut
-		if r.Page == 1 {
-			size--
-		} else {
-			from--
-		}
-	}
+	from, size, leaveOut := first.window(r)
 	q, marks := ix.buildQuery(clauses, r, leaveOut)
 	if q == nil {
 		return nil, &QueryError{Msg: "kueri kosong: tuliskan kata yang dicari"}
@@ -243,6 +223,26 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 	}
 	ix.cache.Put(key, out)
 	return out, nil
+}
+
+// readQuery splits r's query into the clauses to look for and, if it cites an
+// instrument, resolves the citation into res and returns the hit that comes
+// first, if one does.
+func (ix *Index) readQuery(r Request, res *Result) ([]clause, *firstHit, error) {
+	clauses, err := splitQuery(r.Query)
+	if err != nil {
+		return nil, nil, err
+	}
+	var first *firstHit
+	if c, ok := parseCitation(r.Query); ok {
+		res.Cited = true
+		res.Direct, res.Candidates, first = ix.cite(c, r)
+		// A citation in full, with its title, may be longer than a search may
+		// be: its first words are searched.
+		clauses = clauses[:min(len(clauses), maxClauses)]
+	}
+	clauses, err = checkClauses(clauses)
+	return clauses, first, err
 }
 
 // SetCacheSize replaces the cache of answers with an empty one of size entries;
