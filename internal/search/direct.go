@@ -66,7 +66,7 @@ func (ix *Index) cite(c citation, r Request) (*Direct, []Direct, *firstHit) {
 	if d.Unit == "" || !passes(v, r) {
 		return d, nil, nil
 	}
-	return d, nil, ix.firstHit(v, d, r)
+	return d, nil, ix.firstHit(v, pasalID(c.units[0]), d, r)
 }
 
 // instruments are the versions that are the instrument c cites, one per
@@ -202,11 +202,10 @@ func passes(v *catalog.Version, r Request) bool {
 		(r.Status == "" || v.Status == r.Status)
 }
 
-// firstHit makes the hit of the Pasal that d leads into, with the text from
-// the unit on as its fragment.
-func (ix *Index) firstHit(v *catalog.Version, d *Direct, r Request) *firstHit {
-	id, _, _ := strings.Cut(strings.TrimPrefix(d.Unit, "pasal-"), "-")
-	sec := section(v, "pasal-"+id)
+// firstHit makes the hit of the Pasal of v with the id, which d leads into,
+// with the text from d's unit on as its fragment.
+func (ix *Index) firstHit(v *catalog.Version, pasal string, d *Direct, r Request) *firstHit {
+	sec := section(v, pasal)
 	if sec == nil {
 		return nil
 	}
