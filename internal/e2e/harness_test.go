@@ -119,6 +119,8 @@ var fixturePages = []pageKind{
 	{"topic", "/topik/pelatihan/", 200, ""},
 	{"search", "/cari?q=pelatihan", 200, ""},
 	{"search without hits", "/cari?q=zzzz", 200, ""},
+	{"search by citation", "/cari?q=" + url.QueryEscape("Pasal 4 ayat (2) Perbup Contoh 3/2024"), 200, ""},
+	{"search by a citation that names nothing", "/cari?q=" + url.QueryEscape("Pasal 4 Perbup Contoh 3/2025"), 200, ""},
 	{"compare form", "/bandingkan", 200, ""},
 	{"compare versions", "/bandingkan?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji", 200, ""},
 	{"compare regions", "/bandingkan?a=contoh/kebijakan-uji&b=kota-uji/aturan-lama", 200, ""},

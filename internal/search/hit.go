@@ -31,18 +31,25 @@ func (ix *Index) hit(h *search.DocumentMatch, r Request, marks *marker) (Hit, bo
 	if sec == nil {
 		return Hit{}, false
 	}
-	url := v.URL
-	if v.Current {
-		url = ix.cat.Policy(region, policy).URL
-	}
-	if sec.ID != "" {
-		url += "#" + sec.ID
-	}
 	return Hit{
 		Region: region, Policy: policy, Version: v.Slug, Title: v.Title, Section: sec.Heading,
-		URL: url, Status: v.Status, Date: v.Date, Score: h.Score,
-		Fragments: ix.fragments(sec.Text, marks),
+		URL: ix.hitURL(v, sec.ID), Status: v.Status, Date: v.Date, Score: h.Score,
+		Fragments: ix.hitFragments(v, sec, marks),
 	}, true
+}
+
+// hitURL is where a hit of the section with the id leads: the policy's URL for
+// the version in force, which stays right when the next comes into force, and
+// the version's own for another.
+func (ix *Index) hitURL(v *catalog.Version, id string) string {
+	url := v.URL
+	if v.Current {
+		url = ix.cat.Policy(v.Region, v.Policy).URL
+	}
+	if id != "" {
+		url += "#" + id
+	}
+	return url
 }
 
 func storedList(v interface{}) []string {
@@ -105,9 +112,47 @@ const (
 )
 
 // fragments cuts up to fragmentCount passages of text around its matches, escapes
-// them and wraps each match in <mark>. It finds the matches word by word with the
-// index's stemmer, which is much cheaper than a full analysis of the text.
+// them and wraps each match in <mark>; without a match, it is the opening of the
+// text.
 func (ix *Index) fragments(text string, m *marker) []string {
+	out := ix.matches(text, m, fragmentCount)
+	if len(out) == 0 && text != "" {
+		// A match in the title or heading only: show the opening of the text.
+		_, to := window(text, 0, fragmentLen)
+		frag := html.EscapeString(text[:to])
+		if to < len(text) {
+			frag += " …"
+		}
+		out = append(out, frag)
+	}
+	return out
+}
+
+// hitFragments are the fragments of a hit of sec, a section of v: for a Pasal
+// of a regulation, those of its penjelasan after those of its own text, each
+// after the penjelasan's heading, so that the reader sees where the match is.
+func (ix *Index) hitFragments(v *catalog.Version, sec *catalog.Section, m *marker) []string {
+	p := penjelasanOf(v, *sec)
+	if p == nil {
+		return ix.fragments(sec.Text, m)
+	}
+	out := ix.matches(sec.Text, m, fragmentCount)
+	for _, f := range ix.matches(p.Text, m, fragmentCount-len(out)) {
+		out = append(out, html.EscapeString(p.Heading)+": "+f)
+	}
+	if len(out) == 0 {
+		return ix.fragments(sec.Text, m)
+	}
+	return out
+}
+
+// matches cuts up to n passages of text around its matches, escapes them and
+// wraps each match in <mark>. It finds the matches word by word with the
+// index's stemmer, which is much cheaper than a full analysis of the text.
+func (ix *Index) matches(text string, m *marker, n int) []string {
+	if n <= 0 {
+		return nil
+	}
 	type span struct{ start, end int }
 	var spans []span
 	for start := 0; start < len(text); {
@@ -126,7 +171,7 @@ func (ix *Index) fragments(text string, m *marker) []string {
 		start = end
 	}
 	var out []string
-	for i := 0; i < len(spans) && len(out) < fragmentCount; {
+	for i := 0; i < len(spans) && len(out) < n; {
 		from, to := window(text, spans[i].start, fragmentLen)
 		var b strings.Builder
 		if from > 0 {
@@ -146,15 +191,6 @@ func (ix *Index) fragments(text string, m *marker) []string {
 		for i < len(spans) && spans[i].start < to {
 			i++
 		}
-	}
-	if len(out) == 0 && text != "" {
-		// A match in the title or heading only: show the opening of the text.
-		_, to := window(text, 0, fragmentLen)
-		frag := html.EscapeString(text[:to])
-		if to < len(text) {
-			frag += " …"
-		}
-		out = append(out, frag)
 	}
 	return out
 }

@@ -1,6 +1,15 @@
 // Package search indexes the sections of every version in bleve with Indonesian
 // analysis, and answers queries with hits that lead to the exact section of the
-// exact version, with highlighted fragments.
+// exact version, with highlighted fragments. A regulation's sections are its
+// Pasal, each with its penjelasan (see documentSections).
+//
+// A query that cites an instrument, or a unit of one, as Indonesians type it
+// ("Pasal 4 ayat (2) Perbup Contoh 3/2024", "perbup contoh nomor 3 tahun 2024
+// pasal 4") is resolved against the catalog by form, region, number and year:
+// the answer says where it leads (Result.Direct), the deepest cited unit that
+// the instrument has, and the hit of that Pasal comes first, of whichever
+// version the instrument is. A query that is no citation, or one that names
+// nothing on the site, is searched as its words.
 //
 // Versions of a policy share most of their text, so each distinct section (the same
 // heading and text in the same policy) is indexed once, with the versions that hold
@@ -114,14 +123,15 @@ func (k keywordField) mapping() *mapping.FieldMapping {
 }
 
 // sectionDocs returns the distinct sections of every version of the policies that
-// keep accepts (all when nil), keyed by document id.
+// keep accepts (all when nil), keyed by document id: the sections as
+// documentSections has them, a regulation's Pasal with their penjelasan.
 func sectionDocs(c *catalog.Catalog, keep func(region, policy string) bool) map[string]*doc {
 	docs := map[string]*doc{}
 	c.Versions(func(v *catalog.Version) {
 		if keep != nil && !keep(v.Region, v.Policy) {
 			return
 		}
-		for _, s := range v.Sections {
+		for _, s := range documentSections(v) {
 			key := docID(v, s)
 			d := docs[key]
 			if d == nil {

@@ -27,10 +27,21 @@ type QueryError struct{ Msg string }
 
 func (e *QueryError) Error() string { return e.Msg }
 
-// parseQuery splits the reader's query into clauses. It accepts any input: characters
-// with a meaning in other query languages (+, :, ^, ~, parentheses) are plain
-// punctuation here, and an unclosed quote ends at the end of the query.
+// parseQuery splits the reader's query into clauses and checks them. It accepts any
+// input: characters with a meaning in other query languages (+, :, ^, ~,
+// parentheses) are plain punctuation here, and an unclosed quote ends at the end
+// of the query.
 func parseQuery(q string) ([]clause, error) {
+	clauses, err := splitQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	return checkClauses(clauses)
+}
+
+// splitQuery splits the reader's query into clauses, refusing only a query too
+// long or not UTF-8.
+func splitQuery(q string) ([]clause, error) {
 	if utf8.RuneCountInString(q) > MaxQueryLength {
 		return nil, &QueryError{Msg: "kueri terlalu panjang (paling banyak 256 karakter)"}
 	}
@@ -61,7 +72,7 @@ func parseQuery(q string) ([]clause, error) {
 			clauses = append(clauses, c)
 		}
 	}
-	return checkClauses(clauses)
+	return clauses, nil
 }
 
 func checkClauses(clauses []clause) ([]clause, error) {

@@ -109,6 +109,14 @@ type Result struct {
 	Took   time.Duration
 	Hits   []Hit
 	Facets Facets
+	// Cited reports that the query reads as the citation of an instrument, or
+	// of a unit of one ("Pasal 4 ayat (2) Perbup Contoh 3/2024"). Direct is
+	// where it leads, and the hit of the cited Pasal comes first; Direct is nil
+	// when the citation names no instrument of the site, or several, which
+	// Candidates then lists.
+	Cited      bool
+	Direct     *Direct
+	Candidates []Direct
 }
 
 // Hit is a section of a version that matches.
@@ -162,16 +170,22 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 }
 
 // search asks bleve, and keeps the answer under key.
+//
+// The answer to a citation of a unit has the hit of the unit's Pasal first: it
+// takes the first place of the first page, and bleve is asked for the others,
+// leaving out the document that it stands for.
 func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, error) {
-	clauses, err := parseQuery(r.Query)
+	out := &Result{Page: r.Page, Size: r.Size}
+	clauses, first, err := ix.readQuery(r, out)
 	if err != nil {
 		return nil, err
 	}
-	q, marks := ix.buildQuery(clauses, r)
+	from, size, leaveOut := first.window(r)
+	q, marks := ix.buildQuery(clauses, r, leaveOut)
 	if q == nil {
 		return nil, &QueryError{Msg: "kueri kosong: tuliskan kata yang dicari"}
 	}
-	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, false)
+	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	req.Fields = []string{"versions"}
 	idx, table := ix.current, ix.currentFacets
 	if r.AllVersions {
@@ -193,7 +207,7 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 		}
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	out := &Result{Total: int(res.Total), Page: r.Page, Size: r.Size}
+	out.Total = int(res.Total)
 	if table != nil {
 		out.Facets = table.facets(hits)
 	} else {
@@ -204,8 +218,31 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 			out.Hits = append(out.Hits, hit)
 		}
 	}
+	if first != nil {
+		first.insert(out)
+	}
 	ix.cache.Put(key, out)
 	return out, nil
+}
+
+// readQuery splits r's query into the clauses to look for and, if it cites an
+// instrument, resolves the citation into res and returns the hit that comes
+// first, if one does.
+func (ix *Index) readQuery(r Request, res *Result) ([]clause, *firstHit, error) {
+	clauses, err := splitQuery(r.Query)
+	if err != nil {
+		return nil, nil, err
+	}
+	var first *firstHit
+	if c, ok := parseCitation(r.Query); ok {
+		res.Cited = true
+		res.Direct, res.Candidates, first = ix.cite(c, r)
+		// A citation in full, with its title, may be longer than a search may
+		// be: its first words are searched.
+		clauses = clauses[:min(len(clauses), maxClauses)]
+	}
+	clauses, err = checkClauses(clauses)
+	return clauses, first, err
 }
 
 // SetCacheSize replaces the cache of answers with an empty one of size entries;
@@ -244,8 +281,9 @@ var fieldBoosts = []struct {
 }{{"title", 3}, {"heading", 2}, {"text", 1}}
 
 // buildQuery turns clauses and filters into a bleve query, and returns what the
-// fragments should mark. It returns nil when nothing is left to look for.
-func (ix *Index) buildQuery(clauses []clause, r Request) (query.Query, *marker) {
+// fragments should mark. The query leaves out the document leaveOut, unless it
+// is "". It returns nil when nothing is left to look for.
+func (ix *Index) buildQuery(clauses []clause, r Request, leaveOut string) (query.Query, *marker) {
 	var must, should, mustNot []query.Query
 	marks := &marker{terms: map[string]bool{}}
 	for _, c := range clauses {
@@ -272,6 +310,9 @@ func (ix *Index) buildQuery(clauses []clause, r Request) (query.Query, *marker) 
 	b.AddMust(must...)
 	b.AddShould(should...)
 	b.SetMinShould(1)
+	if leaveOut != "" {
+		mustNot = append(mustNot, bleve.NewDocIDQuery([]string{leaveOut}))
+	}
 	b.AddMustNot(mustNot...)
 	return b, marks
 }

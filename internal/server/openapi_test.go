@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -213,6 +214,9 @@ func TestOpenAPIResponses(t *testing.T) {
 		{method: "HEAD", target: "/api/v1/search?q=pelatihan", status: 200},
 		{method: "GET", target: "/api/v1/search?q=kebijakan&versions=all&region=contoh&region=kota-uji&status=diganti&size=1&page=1", status: 200},
 		{method: "GET", target: "/api/v1/search?q=zzzzzz", status: 200},
+		{method: "GET", target: "/api/v1/search?q=" + url.QueryEscape("Pasal 4 ayat (2) Perbup Contoh 3/2024"), status: 200},
+		{method: "GET", target: "/api/v1/search?q=" + url.QueryEscape("Pasal 4 ayat (9) Perbup Contoh 8/2025") + "&size=1&page=2", status: 200},
+		{method: "GET", target: "/api/v1/search?q=" + url.QueryEscape("perbup contoh 1/2025"), status: 200},
 		{method: "GET", target: "/api/v1/search?q=-pelatihan", status: 400},
 		{method: "GET", target: "/api/v1/search", status: 400},
 		{method: "GET", target: "/api/v1/search?q=" + strings.Repeat("a", 1600), status: 414},

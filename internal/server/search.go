@@ -67,6 +67,21 @@ type searchResponse struct {
 	TookMS float64      `json:"took_ms"`
 	Hits   []searchHit  `json:"hits"`
 	Facets searchFacets `json:"facets"`
+	// Direct is where a query that cites a unit or an instrument leads;
+	// Candidates are the instruments a citation may name when it names several.
+	Direct     *searchDirect  `json:"direct,omitempty"`
+	Candidates []searchDirect `json:"candidates,omitempty"`
+}
+
+type searchDirect struct {
+	Cite    string `json:"cite"`
+	URL     string `json:"url"`
+	Region  string `json:"region"`
+	Policy  string `json:"policy"`
+	Version string `json:"version"`
+	Status  string `json:"status"`
+	Unit    string `json:"unit,omitempty"`
+	Missing string `json:"missing,omitempty"`
 }
 
 type searchHit struct {
@@ -142,7 +157,23 @@ func (s *Server) encodeSearch(cat *catalog.Catalog, day *catalog.AsOf, query str
 		hit.Fragments = nonNil(hit.Fragments)
 		out.Hits = append(out.Hits, hit)
 	}
+	if res.Direct != nil {
+		d := directJSON(cat, day, *res.Direct)
+		out.Direct = &d
+	}
+	for _, c := range res.Candidates {
+		out.Candidates = append(out.Candidates, directJSON(cat, day, c))
+	}
 	return s.encode(out)
+}
+
+// directJSON is d with its version's status as of day.
+func directJSON(cat *catalog.Catalog, day *catalog.AsOf, d search.Direct) searchDirect {
+	out := searchDirect{Cite: d.Cite, URL: d.URL, Region: d.Region, Policy: d.Policy, Version: d.Version, Unit: d.Unit, Missing: d.Missing}
+	if v := cat.Version(d.Region, d.Policy, d.Version); v != nil {
+		out.Status = day.State(v)
+	}
+	return out
 }
 
 func counts(cs []search.Count) []facetCount {

@@ -210,3 +210,97 @@ func TestSearchAnswersAreKept(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchAPIDirect asks for units and instruments by citation: the answer
+// says where the citation leads, with the status as of today, and the hit of
+// the cited Pasal comes first; an ordinary search or a citation that names
+// nothing on the site has no direct.
+func TestSearchAPIDirect(t *testing.T) {
+	s := newTestServer(t)
+	type direct struct {
+		Cite, URL, Region, Policy, Version, Status, Unit, Missing string
+	}
+	type answer struct {
+		Total  int
+		Hits   []struct{ Version, Section, URL string }
+		Direct *direct
+	}
+	const v1 = "Peraturan Bupati Contoh Nomor 3 Tahun 2024 tentang Pengadaan Pegawai di Lingkungan Pemerintah Kabupaten Contoh"
+	tests := []struct {
+		q        string
+		want     *direct
+		firstHit string // its URL
+	}{
+		{q: "Pasal 4 ayat (2) Perbup Contoh 3/2024", firstHit: "/contoh/peraturan-uji/v1/#pasal-4", want: &direct{
+			Cite: "Pasal 4 ayat (2) " + v1, URL: "/contoh/peraturan-uji/v1/#pasal-4-ayat-2",
+			Region: "contoh", Policy: "peraturan-uji", Version: "v1", Status: "diganti", Unit: "pasal-4-ayat-2"}},
+		{q: "perbup contoh nomor 8 tahun 2025 pasal 4", firstHit: "/contoh/peraturan-uji/#pasal-4", want: &direct{
+			Cite: "Pasal 4 Peraturan Bupati Contoh Nomor 8 Tahun 2025 tentang Pengadaan Pegawai di Lingkungan Pemerintah Kabupaten Contoh",
+			URL:  "/contoh/peraturan-uji/v2/#pasal-4", Region: "contoh", Policy: "peraturan-uji", Version: "v2", Status: "berlaku", Unit: "pasal-4"}},
+		{q: "perbup contoh 3/2024", want: &direct{Cite: v1, URL: "/contoh/peraturan-uji/v1/",
+			Region: "contoh", Policy: "peraturan-uji", Version: "v1", Status: "diganti"}},
+		{q: "Pasal 9 Perbup Contoh 3/2024", want: &direct{Cite: v1, URL: "/contoh/peraturan-uji/v1/",
+			Region: "contoh", Policy: "peraturan-uji", Version: "v1", Status: "diganti", Missing: "Pasal 9"}},
+		{q: "Pasal 4 ayat (2) Perbup Contoh 3/2025"},
+		{q: "seleksi kompetensi"},
+	}
+	for _, tt := range tests {
+		res, body := get(t, s, "GET", "/api/v1/search?q="+url.QueryEscape(tt.q))
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: status %d: %s", tt.q, res.StatusCode, body)
+		}
+		var got answer
+		if err := json.Unmarshal([]byte(body), &got); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, got.Direct); diff != "" {
+			t.Errorf("%s: direct (-want +got):\n%s", tt.q, diff)
+		}
+		if tt.want == nil && strings.Contains(body, `"direct"`) {
+			t.Errorf("%s: the answer carries a direct: %s", tt.q, body)
+		}
+		if tt.firstHit != "" && (len(got.Hits) == 0 || got.Hits[0].URL != tt.firstHit) {
+			t.Errorf("%s: first hit %+v, want %s", tt.q, got.Hits, tt.firstHit)
+		}
+		if len(got.Hits) == 0 && tt.want == nil {
+			t.Errorf("%s: no hits", tt.q)
+		}
+	}
+}
+
+// TestSearchPageDirect checks that /cari offers to go straight to what a
+// citation names, and says when it names nothing. (The fixture has no two
+// instruments of one number; the browser test of the shipped content, which
+// has, sees the list of candidates.)
+func TestSearchPageDirect(t *testing.T) {
+	s := newTestServer(t)
+	tests := []struct {
+		q       string
+		want    []string
+		notWant []string
+	}{
+		{"Pasal 4 ayat (2) Perbup Contoh 3/2024", []string{
+			`<a class="direct-link" href="/contoh/peraturan-uji/v1/#pasal-4-ayat-2"><strong>Langsung ke Pasal 4 ayat (2) Peraturan Bupati Contoh Nomor 3 Tahun 2024 tentang Pengadaan Pegawai`,
+			"Tidak berlaku (diganti)", `href="/contoh/peraturan-uji/v1/#pasal-4"`,
+		}, []string{"terbaca sebagai kutipan"}},
+		{"Pasal 4 ayat (7) Perbup Contoh 3/2024", []string{`href="/contoh/peraturan-uji/v1/#pasal-4"><strong>Langsung ke Pasal 4 Peraturan`, "Pasal 4 ayat (7) tidak ada dalam peraturan itu."}, nil},
+		{"Pasal 4 ayat (2) Perbup Contoh 3/2025", []string{"terbaca sebagai kutipan produk hukum", "hasil untuk"}, []string{"direct-link"}},
+		{"seleksi kompetensi", []string{"hasil untuk"}, []string{"direct-link", "terbaca sebagai kutipan"}},
+	}
+	for _, tt := range tests {
+		res, body := get(t, s, "GET", "/cari?q="+url.QueryEscape(tt.q))
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: status %d", tt.q, res.StatusCode)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: page lacks %q", tt.q, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(body, w) {
+				t.Errorf("%s: page holds %q", tt.q, w)
+			}
+		}
+	}
+}

@@ -29,6 +29,19 @@ type searchView struct {
 	Prev      string
 	Next      string
 	PageCount int
+	// Direct is where a query that cites a unit or an instrument leads, and
+	// Candidates the instruments it may name when it names several; Uncited
+	// says that it names none.
+	Direct     *pageDirect
+	Candidates []pageDirect
+	Uncited    bool
+}
+
+// pageDirect is where a citation leads, with the status of its version as of
+// today.
+type pageDirect struct {
+	search.Direct
+	Status string
 }
 
 type pageHit struct {
@@ -70,6 +83,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	if v.Result != nil {
 		s.fillHits(st, &v, r.URL.Query())
+		s.fillDirect(st, &v)
 	}
 	out, err := st.theme.Render("search", v)
 	if err != nil {
@@ -125,6 +139,27 @@ func (s *Server) fillHits(st *state, v *searchView, q url.Values) {
 	if res.Page < v.PageCount {
 		v.Next = pageURL(q, res.Page+1)
 	}
+}
+
+// fillDirect tells the page where the query leads if it cites an instrument.
+func (s *Server) fillDirect(st *state, v *searchView) {
+	day := s.asOf(st)
+	of := func(d search.Direct) pageDirect {
+		pd := pageDirect{Direct: d}
+		if cv := st.cat.Version(d.Region, d.Policy, d.Version); cv != nil {
+			pd.Status = day.State(cv)
+		}
+		return pd
+	}
+	res := v.Result
+	if res.Direct != nil {
+		d := of(*res.Direct)
+		v.Direct = &d
+	}
+	for _, c := range res.Candidates {
+		v.Candidates = append(v.Candidates, of(c))
+	}
+	v.Uncited = res.Cited && res.Direct == nil && len(res.Candidates) == 0
 }
 
 func pageURL(q url.Values, page int) string {
