@@ -114,11 +114,26 @@ func (l *loader) checkForms(reg *Region) {
 	if reg.Kind == "" {
 		return
 	}
+	type identity struct {
+		form   legal.Form
+		number string
+		year   int
+	}
+	first := map[identity]string{} // the policy that first has each number of a year
 	for _, p := range reg.Policies {
 		for _, v := range p.Versions {
+			r := l.report(path.Join(reg.Slug, p.Slug, v.Slug+".md"))
 			if want := legal.FormFor(v.Type, reg.Kind); want != v.Type {
-				r := l.report(path.Join(reg.Slug, p.Slug, v.Slug+".md"))
 				r.errorf(v.TypeLine, "type %q adalah %s, tetapi %s sebuah %s; maksud Anda %q (%s)?", v.Type, v.Type.Name(), reg.Name, reg.Kind, want, want.Name())
+			}
+			if v.Type == "" || v.Number == "" || v.Year == 0 || v.Status == Draft {
+				continue
+			}
+			id := identity{v.Type, v.Number, v.Year}
+			if other, ok := first[id]; ok && other != p.Slug {
+				r.warnf(v.TypeLine, "%s Nomor %s Tahun %d sudah dipakai kebijakan %s; satu nomor hanya untuk satu produk hukum, periksa number dan year", v.Type.Name(), v.Number, v.Year, other)
+			} else if !ok {
+				first[id] = p.Slug
 			}
 		}
 	}

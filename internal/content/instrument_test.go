@@ -78,6 +78,14 @@ func TestInstrumentProblems(t *testing.T) {
 			[]string{`content/r/p/v1.md:3: year "25" bukan tahun (empat angka, mis. 2025)`},
 		},
 		{
+			"a number two policies use",
+			fstest.MapFS{
+				"r/p/v1.md": file("---\ntitle: P\ntype: perwal\nnumber: \"3\"\nyear: 2024\n---\n"),
+				"r/q/v1.md": file("---\ntitle: Q\ntype: perwal\nnumber: \"3\"\nyear: 2024\n---\n"),
+			},
+			nil, // a warning: see TestInstrumentNumberUsedTwice
+		},
+		{
 			"form not a form",
 			fstest.MapFS{"r/p/v1.md": file("---\ntitle: P\nform: perda\n---\n")},
 			[]string{`content/r/p/v1.md:3: form "perda" tidak dikenal (pilihan: prose, peraturan)`},
@@ -175,5 +183,27 @@ func TestInstrumentProblems(t *testing.T) {
 				t.Errorf("problems mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestInstrumentNumberUsedTwice(t *testing.T) {
+	got := loadProblems(t, validTree(fstest.MapFS{
+		"r/p/v1.md": file("---\ntitle: P\ntype: perwal\nnumber: \"3\"\nyear: 2024\n---\n"),
+		"r/p/v2.md": file("---\ntitle: P\ntype: perwal\nnumber: \"3\"\nyear: 2024\n---\n"),
+		"r/q/v1.md": file("---\ntitle: Q\ntype: perwal\nnumber: \"3\"\nyear: 2024\n---\n"),
+		"r/s/v1.md": file("---\ntitle: S\ntype: perwal\nnumber: \"3\"\nyear: 2025\n---\n"),
+	}))
+	want := `content/r/q/v1.md:3: peringatan: Peraturan Wali Kota Nomor 3 Tahun 2024 sudah dipakai kebijakan p; satu nomor hanya untuk satu produk hukum, periksa number dan year`
+	n := 0
+	for _, p := range got {
+		if strings.Contains(p, "sudah dipakai") {
+			n++
+			if p != want {
+				t.Errorf("got %s\nwant %s", p, want)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d warnings of a number used twice, want 1 (two versions of one policy may share theirs): %q", n, got)
 	}
 }
