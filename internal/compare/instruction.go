@@ -110,7 +110,7 @@ func topMost(ids []string, touched map[string]bool) []string {
 	var out []string
 	for _, id := range ids {
 		top := true
-		for p := parentUnit(id); p != ""; p = parentUnit(p) {
+		for p := legal.ParentUnit(id); p != ""; p = legal.ParentUnit(p) {
 			if touched[p] {
 				top = false
 				break
@@ -121,21 +121,6 @@ func topMost(ids []string, touched map[string]bool) []string {
 		}
 	}
 	return out
-}
-
-// parentUnit returns the id of the unit that holds the item id, its last
-// kind and number dropped ("pasal-2-ayat-2" of "pasal-2-ayat-2-huruf-b"),
-// or "" for an id with no more than a kind and a number.
-func parentUnit(id string) string {
-	i := strings.LastIndexByte(id, '-')
-	if i < 0 {
-		return ""
-	}
-	j := strings.LastIndexByte(id[:i], '-')
-	if j < 0 {
-		return ""
-	}
-	return id[:j]
 }
 
 // itemKind is the word that counts the item id ("ayat", "huruf",
@@ -167,9 +152,9 @@ func (c *citer) rel(id, prefix string) string {
 // list cites ids, relative to the section: "ayat (1) dan ayat (3)", or,
 // when they are all in the same item, "ayat (2) huruf a dan huruf c".
 func (c *citer) list(ids []string) string {
-	p := parentUnit(ids[0])
+	p := legal.ParentUnit(ids[0])
 	for _, id := range ids[1:] {
-		if parentUnit(id) != p {
+		if legal.ParentUnit(id) != p {
 			p = c.section
 			break
 		}
@@ -197,7 +182,7 @@ func (c *citer) additions(ids []string) []string {
 	}
 	var gs []*group
 	for _, id := range ids {
-		p, k := parentUnit(id), itemKind(id)
+		p, k := legal.ParentUnit(id), itemKind(id)
 		var g *group
 		for _, h := range gs {
 			if h.parent == p && h.kind == k {

@@ -70,9 +70,9 @@ func below1000(n int) string {
 	return strings.Join(words, " ")
 }
 
-// ordinal writes the ordinal of n, from 1, as the number of a Bagian:
+// Ordinal writes the ordinal of n, from 1, as the number of a Bagian:
 // "Kesatu", "Kedua", "Kesebelas", "Kedua Belas", "Kedua Puluh Satu".
-func ordinal(n int) string {
+func Ordinal(n int) string {
 	words := strings.Fields("ke" + NumberWords(n))
 	for i, w := range words {
 		words[i] = title(w)
@@ -80,9 +80,9 @@ func ordinal(n int) string {
 	return strings.Join(words, " ")
 }
 
-// toRoman writes v, from 1 to 3999, as a Roman numeral, as BABs are
+// Roman writes v, from 1 to 3999, as a Roman numeral, as BABs are
 // numbered.
-func toRoman(v int) string {
+func Roman(v int) string {
 	var b strings.Builder
 	for _, d := range []struct {
 		v int

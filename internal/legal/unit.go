@@ -111,7 +111,7 @@ func citeBab(toks []string) string {
 	if v < 1 || v > 3999 || len(suffix) > 1 {
 		return ""
 	}
-	parts := []string{"BAB " + toRoman(v) + strings.ToUpper(suffix)}
+	parts := []string{"BAB " + Roman(v) + strings.ToUpper(suffix)}
 	for i, want := 2, []string{"bagian", "paragraf"}; i < len(toks); i += 2 {
 		for len(want) > 0 && want[0] != toks[i] {
 			want = want[1:]
@@ -124,7 +124,7 @@ func citeBab(toks []string) string {
 		case v < 1:
 			return ""
 		case want[0] == "bagian" && suffix == "":
-			parts = append(parts, "Bagian "+ordinal(v))
+			parts = append(parts, "Bagian "+Ordinal(v))
 		case want[0] == "paragraf" && len(suffix) <= 1:
 			parts = append(parts, "Paragraf "+strings.ToUpper(toks[i+1]))
 		default:
@@ -187,3 +187,18 @@ func lowerLetters(s string) bool {
 
 // title is the word w with its first letter upper-cased.
 func title(w string) string { return strings.ToUpper(w[:1]) + w[1:] }
+
+// ParentUnit is the id of the unit that holds the unit id, its last kind and
+// number dropped ("pasal-2-ayat-2" of "pasal-2-ayat-2-huruf-b"), or "" for an
+// id with no more than a kind and a number.
+func ParentUnit(id string) string {
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 {
+		return ""
+	}
+	j := strings.LastIndexByte(id[:i], '-')
+	if j < 0 {
+		return ""
+	}
+	return id[:j]
+}

@@ -102,8 +102,8 @@ func TestOrdinal(t *testing.T) {
 	}{
 		{1, "Kesatu"}, {2, "Kedua"}, {10, "Kesepuluh"}, {11, "Kesebelas"}, {12, "Kedua Belas"}, {21, "Kedua Puluh Satu"},
 	} {
-		if got := ordinal(tt.n); got != tt.want {
-			t.Errorf("ordinal(%d) = %q, want %q", tt.n, got, tt.want)
+		if got := Ordinal(tt.n); got != tt.want {
+			t.Errorf("Ordinal(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }

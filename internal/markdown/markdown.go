@@ -192,22 +192,9 @@ func (r *Renderer) Render(src []byte) (*Rendered, error) { return r.RenderAt(src
 // shown on other pages, such as its policy's page, and its links still lead
 // where they lead from base.
 func (r *Renderer) RenderAt(src []byte, base string) (*Rendered, error) {
-	if err := scan(src, scanDepth, maxFootnotes); err != nil {
+	doc, b, _, err := parse(r.md, src)
+	if err != nil {
 		return nil, err
-	}
-	// The parser shares the id set, so that anything it names cannot
-	// collide with the heading and block ids assigned below.
-	ids := newIDSet(len(src)/256 + 16)
-	pc := parser.NewContext(parser.WithIDs(ids))
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	if err := firstLimitErr(checkDepth(doc, src), limitErr(pc, src)); err != nil {
-		return nil, err
-	}
-	b := &builder{
-		render: r.md.Renderer(),
-		src:    src,
-		ids:    ids,
-		plain:  plainText{src: src},
 	}
 	b.out.Grow(2 * len(src))
 	b.text.Grow(len(src))
@@ -221,6 +208,23 @@ func (r *Renderer) RenderAt(src []byte, base string) (*Rendered, error) {
 		res.Links, res.Images = links, images
 	}
 	return res, err
+}
+
+// parse parses src with md, within the limits of the package doc, and
+// returns the tree, a builder to render it with and the parser's context. The
+// parser shares the builder's id set, so that anything it names cannot
+// collide with the heading and block ids the builder assigns.
+func parse(md goldmark.Markdown, src []byte) (ast.Node, *builder, parser.Context, error) {
+	if err := scan(src, scanDepth, maxFootnotes); err != nil {
+		return nil, nil, nil, err
+	}
+	ids := newIDSet(len(src)/256 + 16)
+	pc := parser.NewContext(parser.WithIDs(ids))
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if err := firstLimitErr(checkDepth(doc, src), limitErr(pc, src)); err != nil {
+		return nil, nil, nil, err
+	}
+	return doc, &builder{render: md.Renderer(), src: src, ids: ids, plain: plainText{src: src}}, pc, nil
 }
 
 // A builder carries the state of one call to Render.

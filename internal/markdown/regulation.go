@@ -5,9 +5,6 @@ import (
 	"html/template"
 	"strings"
 
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-
 	"naskah/internal/peraturan"
 )
 
@@ -47,16 +44,10 @@ type Problem = peraturan.Problem
 // BABs, do not add up to the body as those of prose do. The table of
 // contents lists the parts and BABs (level 2) and the Pasal (level 3).
 func (r *Renderer) RenderRegulation(src []byte, base string) (*Rendered, error) {
-	if err := scan(src, scanDepth, maxFootnotes); err != nil {
+	doc, b, pc, err := parse(r.reg, src)
+	if err != nil {
 		return nil, err
 	}
-	ids := newIDSet(len(src)/256 + 16)
-	pc := parser.NewContext(parser.WithIDs(ids))
-	doc := r.reg.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	if err := firstLimitErr(checkDepth(doc, src), limitErr(pc, src)); err != nil {
-		return nil, err
-	}
-	b := &builder{render: r.reg.Renderer(), src: src, ids: ids, plain: plainText{src: src}}
 	b.assignHeadingIDs(doc)
 	links, images := collectLinks(doc, src)
 	if base != "" {

@@ -1,10 +1,9 @@
 package pages
 
 import (
-	"strings"
-
 	"naskah/internal/catalog"
 	"naskah/internal/compare"
+	"naskah/internal/legal"
 	"naskah/internal/site"
 )
 
@@ -81,17 +80,7 @@ func anchorSet(secs []catalog.Section) map[string]bool {
 // has: "pasal-4-ayat-2" for "pasal-4-ayat-2-huruf-d", then "pasal-4"; "" if
 // none is left.
 func nearestUnit(id string, ids map[string]bool) string {
-	for {
-		i := strings.LastIndexByte(id, '-')
-		if i < 0 {
-			return ""
-		}
-		j := strings.LastIndexByte(id[:i], '-')
-		if j < 0 {
-			return ""
-		}
-		if id = id[:j]; ids[id] {
-			return id
-		}
+	for id = legal.ParentUnit(id); id != "" && !ids[id]; id = legal.ParentUnit(id) {
 	}
+	return id
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"naskah/internal/legal"
 )
 
 // check reports what is wrong with the structure: numbers out of order or
@@ -169,32 +171,15 @@ func next(k Kind, base int) string {
 	v := base + 1
 	switch k {
 	case Bab:
-		return toRoman(v)
+		return legal.Roman(v)
 	case Bagian:
-		return ordinalName(v)
+		return legal.Ordinal(v)
 	case Huruf, SubHuruf:
 		if v > 26 {
 			c := string(rune('a' + (v-27)%26))
 			return c + c
 		}
 		return string(rune('a' + v - 1))
-	}
-	return strconv.Itoa(v)
-}
-
-// ordinalName writes the ordinal of a Bagian, up to the ninety-ninth.
-func ordinalName(v int) string {
-	names := []string{"", "Kesatu", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam", "Ketujuh", "Kedelapan", "Kesembilan", "Kesepuluh", "Kesebelas"}
-	words := []string{"", "Satu", "Dua", "Tiga", "Empat", "Lima", "Enam", "Tujuh", "Delapan", "Sembilan"}
-	switch {
-	case v < len(names):
-		return names[v]
-	case v < 20:
-		return names[v-10] + " Belas"
-	case v < 100 && v%10 == 0:
-		return names[v/10] + " Puluh"
-	case v < 100:
-		return names[v/10] + " Puluh " + words[v%10]
 	}
 	return strconv.Itoa(v)
 }

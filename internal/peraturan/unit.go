@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"naskah/internal/legal"
 )
 
 // A Kind is the kind of a unit of a regulation.
@@ -224,24 +226,10 @@ func roman(s string) int {
 			v += d
 		}
 	}
-	if v <= 0 || v >= 4000 || toRoman(v) != s {
+	if v <= 0 || v >= 4000 || legal.Roman(v) != s {
 		return 0
 	}
 	return v
-}
-
-// toRoman writes v, from 1 to 3999, as a Roman numeral.
-func toRoman(v int) string {
-	var b strings.Builder
-	for _, d := range []struct {
-		v int
-		s string
-	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
-		for ; v >= d.v; v -= d.v {
-			b.WriteString(d.s)
-		}
-	}
-	return b.String()
 }
 
 // ones are the words of the numbers one to nine as ordinals take them.
