@@ -21,6 +21,9 @@ type buildFlags struct {
 	content, theme, out, data, baseURL string
 	drafts, force                      bool
 	now                                string
+	// warnBase warns when the site states no base URL: build and check do,
+	// serve, which serves at the fallback, does not.
+	warnBase bool
 }
 
 func (b *buildFlags) register(fs *flag.FlagSet, output bool) {
@@ -45,6 +48,7 @@ func (b *buildFlags) config(fallbackBaseURL string) (build.Config, error) {
 		Drafts:          b.drafts,
 		BaseURL:         b.baseURL,
 		FallbackBaseURL: fallbackBaseURL,
+		WarnFallback:    b.warnBase,
 	}
 	if b.now != "" {
 		d, err := legal.ParseDate(b.now)
@@ -83,7 +87,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var b buildFlags
+	b := buildFlags{warnBase: true}
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	b.register(fs, true)
@@ -117,7 +121,7 @@ func buildSite(ctx context.Context, b buildFlags, fallbackBaseURL string, stdout
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var b buildFlags
+	b := buildFlags{warnBase: true}
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	b.register(fs, false)

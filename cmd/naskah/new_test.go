@@ -145,3 +145,26 @@ func TestRevise(t *testing.T) {
 		t.Errorf("revise with a bad argument: %d, want 2", code)
 	}
 }
+
+// TestCheckWarnsWithoutBaseURL: a site to publish that states no base URL
+// would put 127.0.0.1 into every QR code and share link; check says so, and
+// says nothing once the site states one.
+func TestCheckWarnsWithoutBaseURL(t *testing.T) {
+	dir := copyContent(t)
+	stdout, _, code := runArgs("check", "-content", dir)
+	if code != 0 || !strings.Contains(stdout, "_index.md: peringatan: base_url belum diisi") || !strings.Contains(stdout, "http://127.0.0.1:8080") {
+		t.Errorf("check without base_url: %d\n%s", code, stdout)
+	}
+	index := filepath.Join(dir, "_index.md")
+	src, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := strings.Replace(string(src), "---\n", "---\nbase_url: https://naskah.contoh.go.id\n", 1)
+	if err := os.WriteFile(index, []byte(with), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stdout, _, _ := runArgs("check", "-content", dir); strings.Contains(stdout, "base_url") {
+		t.Errorf("check with base_url still warns:\n%s", stdout)
+	}
+}

@@ -60,6 +60,10 @@ type Config struct {
 	// FallbackBaseURL is used when neither BaseURL nor the site sets one;
 	// DefaultBaseURL when empty.
 	FallbackBaseURL string
+	// WarnFallback warns when FallbackBaseURL is used: every absolute link of
+	// the site (QR codes, short and share links, canonical URLs, cards, feeds)
+	// then leads to it. A build to publish wants it; the live preview not.
+	WarnFallback bool
 	// Workers is how many goroutines each parallel step runs; 0 means one per
 	// processor (GOMAXPROCS).
 	Workers int

@@ -54,6 +54,11 @@ func (b *Builder) prepare(ctx context.Context, reloadTheme bool) (*Result, error
 		return res, err
 	}
 	opts := site.Options{Drafts: b.cfg.Drafts, BaseURL: b.cfg.BaseURL, Fallback: b.cfg.FallbackBaseURL, Now: b.cfg.Now}
+	if b.cfg.WarnFallback && b.cfg.BaseURL == "" && tree.Site.BaseURL == "" {
+		res.Warnings = append(res.Warnings, content.Problem{Path: tree.Site.Path, Warning: true, Message: fmt.Sprintf(
+			"base_url belum diisi: kode QR, tautan pendek, tautan berbagi, URL kanonik, kartu berbagi dan feed akan menunjuk ke %s; "+
+				"isi base_url (mis. base_url: https://naskah.contoh.go.id) di berkas ini, atau bangun dengan -base-url", b.cfg.FallbackBaseURL)})
+	}
 	err = res.time("site", func() (err error) { res.Site, err = site.New(tree, docs, opts); return err })
 	if err == nil {
 		res.Warnings = append(res.Warnings, statusWarnings(res.Site)...)
