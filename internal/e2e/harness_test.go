@@ -126,6 +126,7 @@ var fixturePages = []pageKind{
 	{"compare regions", "/bandingkan?a=contoh/kebijakan-uji&b=kota-uji/aturan-lama", 200, ""},
 	{"compare error", "/bandingkan?a=tidak/ada&b=contoh/kebijakan-uji", 404, ""},
 	{"404", "/tidak-ada/", 404, ""},
+	{"missing version", "/contoh/kebijakan-uji/v9/", 404, ""},
 	{name: "short link page", path: "/s/" + legal.ShortCode("contoh/kebijakan-uji/2024-01") + "/", status: 200, refresh: "/contoh/kebijakan-uji/2024-01/"},
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"naskah/internal/search"
+	"naskah/internal/theme"
 )
 
 // httpError is an error with the status and message a client may see.
@@ -18,6 +19,8 @@ type httpError struct {
 	code       string
 	msg        string
 	retryAfter int // seconds; 0 for no Retry-After
+	// links lead a reader who found nothing to what there is instead.
+	links []theme.Crumb
 }
 
 func (e *httpError) Error() string { return e.msg }

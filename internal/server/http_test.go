@@ -424,3 +424,32 @@ func TestCompareRegulations(t *testing.T) {
 		t.Error("the comparison page of two versions of a regulation shows no draft of Pasal I")
 	}
 }
+
+// TestMissingPages checks what a reader who mistyped an address gets: a
+// path in other case is redirected to the page, a missing version or policy
+// leads to what its policy or region has, anything else is the site's 404.
+func TestMissingPages(t *testing.T) {
+	s := newTestServer(t)
+	for _, tt := range []struct {
+		path, location string
+		status         int
+		want           []string
+	}{
+		{"/Contoh/", "/contoh/", 301, nil},
+		{"/CONTOH/Kebijakan-Uji/?x=1", "/contoh/kebijakan-uji/?x=1", 301, nil},
+		{"/contoh/kebijakan-uji/v9/", "", 404, []string{`href="/contoh/kebijakan-uji/"`, `href="/contoh/kebijakan-uji/versi/"`, "tidak ada pada Kebijakan Uji"}},
+		{"/contoh/tidak-ada/", "", 404, []string{`href="/contoh/"`, "Kabupaten Contoh"}},
+		{"/Tidak-Ada/", "", 404, []string{"Halaman tidak ditemukan"}},
+		{"//evil.example/", "/evil.example/", 307, nil}, // the mux cleans the path; never a redirect off the site
+	} {
+		res, body := get(t, s, "GET", tt.path)
+		if res.StatusCode != tt.status || res.Header.Get("Location") != tt.location {
+			t.Errorf("%s: %d to %q, want %d to %q", tt.path, res.StatusCode, res.Header.Get("Location"), tt.status, tt.location)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: the page lacks %s", tt.path, w)
+			}
+		}
+	}
+}

@@ -233,6 +233,7 @@ type errorView struct {
 	theme.Page
 	Status  int
 	Message string
+	Links   []theme.Crumb
 }
 
 // errorPage answers an HTML route's error. A 404 is the site's own 404.html, read
@@ -241,10 +242,14 @@ type errorView struct {
 // when it is not.
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, he *httpError) {
 	var page []byte
-	if he.status == http.StatusNotFound {
+	if he.status == http.StatusNotFound && he.links == nil {
 		page, _ = fs.ReadFile(s.root, "404.html")
 	} else if st := s.state.Load(); st != nil {
-		v := errorView{Page: s.basePage(st, "error.title"), Status: he.status, Message: he.msg}
+		title := "error.title"
+		if he.status == http.StatusNotFound {
+			title = "notfound.title"
+		}
+		v := errorView{Page: s.basePage(st, title), Status: he.status, Message: he.msg, Links: he.links}
 		v.NoIndex = true
 		page, _ = st.theme.Render("error", v)
 	}

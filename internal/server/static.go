@@ -36,7 +36,7 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, err := s.root.Open(name)
 	if err != nil {
-		return errNotFound
+		return s.missing(w, r)
 	}
 	info, err := f.Stat()
 	if err == nil && info.IsDir() {
