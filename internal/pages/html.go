@@ -194,7 +194,7 @@ func (r *renderer) topics() error {
 		return err
 	}
 	for _, tag := range r.site.Tags {
-		pg := r.base(tag.URL(), r.t("topic.title", tag.Slug), r.t("topic.description", tag.Slug))
+		pg := r.base(tag.URL(), r.t("topic.title", r.strs.Topic(tag.Slug)), r.t("topic.description", r.strs.Topic(tag.Slug)))
 		pg.Crumbs = []theme.Crumb{{Name: r.t("nav.home"), URL: "/"}, {Name: r.t("nav.topics"), URL: "/topik/"}, {Name: tag.Slug}}
 		if err := r.page(tag.URL(), "topic", topicView{Page: pg, Tag: tag}); err != nil {
 			return err

@@ -118,8 +118,36 @@ func (s Strings) Size(n int64) (string, error) {
 	return s.T(key, strings.Replace(num, ".", sep, 1))
 }
 
+// Topic is the name of the topic slug as readers read it: the theme's
+// topics.{slug} if it has one, else the slug's words, the first capitalised
+// and the field's acronyms in capitals ("penilaian-kinerja" is "Penilaian
+// kinerja", "manajemen-asn" "Manajemen ASN").
+func (s Strings) Topic(slug string) string {
+	if name, ok := s["topics."+slug]; ok {
+		return name
+	}
+	words := strings.Split(slug, "-")
+	for i, w := range words {
+		switch {
+		case acronyms[w]:
+			words[i] = strings.ToUpper(w)
+		case i == 0 && w != "":
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// acronyms are the abbreviations of the civil service that stay in capitals
+// in a topic's name.
+var acronyms = map[string]bool{
+	"asn": true, "pns": true, "cpns": true, "pppk": true, "bkn": true, "bkd": true, "bkpsdm": true,
+	"skp": true, "tpp": true, "jpt": true, "tik": true, "spbe": true, "sdm": true, "opd": true,
+}
+
 func (t *Theme) funcs() template.FuncMap {
 	return template.FuncMap{
+		"topic":  t.strings.Topic,
 		"t":      t.strings.T,
 		"date":   t.strings.Date,
 		"size":   t.strings.Size,

@@ -129,3 +129,18 @@ func TestMissingStringIsAnError(t *testing.T) {
 		t.Error("Load accepted a language without a strings file")
 	}
 }
+
+func TestTopic(t *testing.T) {
+	s := Strings{"topics.tik": "Teknologi Informasi dan Komunikasi"}
+	for slug, want := range map[string]string{
+		"penilaian-kinerja": "Penilaian kinerja",
+		"manajemen-asn":     "Manajemen ASN",
+		"pppk":              "PPPK",
+		"tik":               "Teknologi Informasi dan Komunikasi",
+		"rekrutmen":         "Rekrutmen",
+	} {
+		if got := s.Topic(slug); got != want {
+			t.Errorf("Topic(%q) = %q, want %q", slug, got, want)
+		}
+	}
+}
