@@ -58,6 +58,9 @@ func TestRegulationLinkToAGoneUnit(t *testing.T) {
 		t.Errorf("the link to the gone huruf c landed on #%s, want the ayat that held it", got)
 	}
 	wantText(t, b, "#pindah", "tidak ada lagi", "v1")
+	if !eval[bool](t, b, `document.querySelector("#pasal-4-ayat-2 > #pindah") !== null`) {
+		t.Error("the notice is not beside the ayat it is about")
+	}
 	b.follow(t, "#pindah a")
 	if got := b.location(t); got.Path != "/contoh/peraturan-uji/v1/" || got.Fragment != "pasal-4-ayat-2-huruf-c" {
 		t.Errorf("the notice led to %s", got)

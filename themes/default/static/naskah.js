@@ -35,14 +35,25 @@
     if (target && m.url) { // a unit of a regulation that is gone: the unit that held it, and where it was
       history.replaceState(null, "", "#" + m.to);
       tell(box, box.dataset.removed.replace("%s", m.version), m.url, box.dataset.link.replace("%s", m.version));
-      target.scrollIntoView();
+      beside(box, target);
     } else if (target) {
       history.replaceState(null, "", "#" + m.to);
       tell(box, box.dataset.moved, null, null);
-      target.scrollIntoView();
+      beside(box, target);
     } else if (m.url) {
       tell(box, box.dataset.removed.replace("%s", m.version), m.url, box.dataset.link.replace("%s", m.version));
     }
+  }
+
+  // beside puts the notice right before the passage it is about, inside it
+  // when the passage is a list item, and brings both into view.
+  function beside(box, target) {
+    if (target.tagName === "LI") {
+      target.insertBefore(box, target.firstChild);
+    } else {
+      target.insertAdjacentElement("beforebegin", box);
+    }
+    box.scrollIntoView();
   }
 
   function tell(box, text, url, label) {
