@@ -380,3 +380,20 @@ func TestCardsKept(t *testing.T) {
 		t.Errorf("the second build drew the card again instead of keeping it")
 	}
 }
+
+// TestFavicon checks the icon that browsers ask for at /favicon.ico: an ICO
+// holding one 32 px PNG, and the SVG icon every page links to.
+func TestFavicon(t *testing.T) {
+	out := buildFixture(t, false)
+	ico, err := os.ReadFile(filepath.Join(out, "favicon.ico"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ico) < 22+8 || string(ico[:6]) != "\x00\x00\x01\x00\x01\x00" || ico[6] != 32 || string(ico[22:30]) != "\x89PNG\r\n\x1a\n" {
+		t.Errorf("favicon.ico is not an ICO of one 32 px PNG: % x", ico[:min(len(ico), 30)])
+	}
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil || !strings.Contains(string(page), `<link rel="icon" href="/assets/favicon.`) {
+		t.Errorf("the home page links no icon (%v)", err)
+	}
+}
