@@ -195,8 +195,30 @@ func (r *renderer) topics() error {
 	}
 	for _, tag := range r.site.Tags {
 		pg := r.base(tag.URL(), r.t("topic.title", r.strs.Topic(tag.Slug)), r.t("topic.description", r.strs.Topic(tag.Slug)))
-		pg.Crumbs = []theme.Crumb{{Name: r.t("nav.home"), URL: "/"}, {Name: r.t("nav.topics"), URL: "/topik/"}, {Name: tag.Slug}}
+		pg.Crumbs = []theme.Crumb{{Name: r.t("nav.home"), URL: "/"}, {Name: r.t("nav.topics"), URL: "/topik/"}, {Name: r.strs.Topic(tag.Slug)}}
 		if err := r.page(tag.URL(), "topic", topicView{Page: pg, Tag: tag}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type noServerView struct {
+	theme.Page
+	What    string // "search" or "compare"
+	Regions []*site.Region
+	Tags    []*site.Tag
+}
+
+// noServer writes the pages that /cari and /bandingkan lead to on a host that
+// serves the files alone, where the search forms of every page land: they say
+// plainly that searching and comparing need naskah serve, and offer the
+// regions and topics instead. naskah serve answers those paths itself.
+func (r *renderer) noServer() error {
+	for _, p := range []struct{ path, what string }{{"/cari/", "search"}, {"/bandingkan/", "compare"}} {
+		pg := r.base(p.path, r.t("noserver."+p.what+"_title"), r.t("noserver."+p.what+"_text"))
+		pg.NoIndex = true
+		if err := r.page(p.path, "noserver", noServerView{Page: pg, What: p.what, Regions: r.site.Regions, Tags: r.site.Tags}); err != nil {
 			return err
 		}
 	}

@@ -109,7 +109,7 @@ func Render(ctx context.Context, s *site.Site, th *theme.Theme, opts Options) (m
 	if r.write == nil {
 		r.files = map[string][]byte{}
 	}
-	steps := []func() error{r.home, r.regions, r.topics, r.notFound, r.feeds, r.sitemap, r.jdihn, r.assets, r.favicon, r.shortLinks, r.cards}
+	steps := []func() error{r.home, r.regions, r.topics, r.notFound, r.feeds, r.sitemap, r.jdihn, r.assets, r.favicon, r.noServer, r.shortLinks, r.cards}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

@@ -453,3 +453,17 @@ func TestMissingPages(t *testing.T) {
 		}
 	}
 }
+
+// TestStaticOnlyPages: the build writes /cari/ and /bandingkan/ for hosts
+// that serve the files alone; the server sends readers on to its own answers.
+func TestStaticOnlyPages(t *testing.T) {
+	s := newTestServer(t)
+	for path, want := range map[string]string{"/cari/?q=cuti": "/cari?q=cuti", "/bandingkan/": "/bandingkan"} {
+		if res, _ := get(t, s, "GET", path); res.StatusCode != 301 || res.Header.Get("Location") != want {
+			t.Errorf("%s: %d to %q, want 301 to %s", path, res.StatusCode, res.Header.Get("Location"), want)
+		}
+	}
+	if res, _ := get(t, s, "GET", "/cari/lain"); res.StatusCode != 404 {
+		t.Errorf("/cari/lain: %d, want 404", res.StatusCode)
+	}
+}

@@ -145,6 +145,8 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPI))
 	s.mux.Handle("GET /api/", s.handle(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
 	s.mux.Handle("GET /cari", s.handle(s.searchPage))
+	s.mux.Handle("GET /cari/{$}", http.HandlerFunc(withoutSlash))
+	s.mux.Handle("GET /bandingkan/{$}", http.HandlerFunc(withoutSlash))
 	s.mux.Handle("GET /bandingkan", s.handle(s.comparePage))
 	s.mux.Handle("GET /s/{code}", s.handle(s.shortLink))
 	s.mux.Handle("GET /", s.handle(s.site))
@@ -286,3 +288,13 @@ func (r *recorder) ReadFrom(src io.Reader) (int64, error) {
 
 // Unwrap lets http.ResponseController reach the connection.
 func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// withoutSlash sends /cari/ and /bandingkan/, the pages a static host shows in
+// their place, to the server's own answers at /cari and /bandingkan.
+func withoutSlash(w http.ResponseWriter, r *http.Request) {
+	target := strings.TrimSuffix(r.URL.Path, "/")
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, target, http.StatusMovedPermanently)
+}
