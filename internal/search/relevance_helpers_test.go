@@ -16,18 +16,18 @@ import (
 // relevanceSet is testdata/relevance.json: queries with judged answers, and the
 // floors that the ranking's figures must not fall below.
 type relevanceSet struct {
-	About      []string            `json:"about"`
-	Now        string              `json:"now"` // the day the versions in force are reckoned by
-	Corpus     corpusOptions       `json:"corpus"`
-	Floor      figures             `json:"floor"`
-	Sets       map[string]*group   `json:"sets"`
-	Categories map[string]*group   `json:"categories"`
-	Queries    []judgedQuery       `json:"queries"`
-	answers    map[string][]answer // of each query, parsed
+	About      []string                  `json:"about"`
+	Now        string                    `json:"now"` // the day the versions in force are reckoned by
+	Corpus     rankCorpus                `json:"corpus"`
+	Floor      rankFigures               `json:"floor"`
+	Sets       map[string]*judgedGroup   `json:"sets"`
+	Categories map[string]*judgedGroup   `json:"categories"`
+	Queries    []judgedQuery             `json:"queries"`
+	answers    map[string][]judgedAnswer // of each query, parsed
 }
 
-// corpusOptions size the generated part of the korpus set (see corpus.Options).
-type corpusOptions struct {
+// rankCorpus sizes the generated part of the korpus set (see corpus.Options).
+type rankCorpus struct {
 	Regions  int    `json:"regions"`
 	Policies int    `json:"policies"`
 	Versions int    `json:"versions"`
@@ -35,14 +35,14 @@ type corpusOptions struct {
 	Seed     uint64 `json:"seed"`
 }
 
-// group is a set or a category of queries, with its floors.
-type group struct {
-	About string  `json:"about"`
-	Floor figures `json:"floor"`
+// judgedGroup is a set or a category of queries, with its floors.
+type judgedGroup struct {
+	About string      `json:"about"`
+	Floor rankFigures `json:"floor"`
 }
 
-// figures are the two measures of a ranking, each a mean over queries.
-type figures struct {
+// rankFigures are the two measures of a ranking, each a mean over queries.
+type rankFigures struct {
 	MRR    float64 `json:"mrr"`
 	NDCG10 float64 `json:"ndcg10"`
 }
@@ -58,13 +58,13 @@ type judgedQuery struct {
 	Note     string         `json:"note,omitempty"`
 }
 
-// answer is a judged section.
-type answer struct {
+// judgedAnswer is a judged section.
+type judgedAnswer struct {
 	region, policy, section string
 	grade                   int
 }
 
-func (a answer) key() string { return a.region + "/" + a.policy + "#" + a.section }
+func (a judgedAnswer) key() string { return a.region + "/" + a.policy + "#" + a.section }
 
 // readRelevanceSet reads and checks the relevance set in file.
 func readRelevanceSet(file string) (*relevanceSet, error) {
@@ -78,7 +78,7 @@ func readRelevanceSet(file string) (*relevanceSet, error) {
 	if err := dec.Decode(&rs); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	rs.answers = map[string][]answer{}
+	rs.answers = map[string][]judgedAnswer{}
 	for i, q := range rs.Queries {
 		if err := rs.check(q); err != nil {
 			return nil, fmt.Errorf("%s: query %d (%q): %w", file, i+1, q.Query, err)
@@ -98,7 +98,7 @@ func (rs *relevanceSet) check(q judgedQuery) error {
 	case rs.answers[q.Set+"\x00"+q.Query] != nil:
 		return fmt.Errorf("asked twice in set %s", q.Set)
 	}
-	var out []answer
+	var out []judgedAnswer
 	for key, grade := range q.Answers {
 		region, rest, ok1 := strings.Cut(key, "/")
 		policy, section, ok2 := strings.Cut(rest, "#")
@@ -108,10 +108,10 @@ func (rs *relevanceSet) check(q judgedQuery) error {
 		if grade != 1 && grade != 2 {
 			return fmt.Errorf("answer %q has grade %d, not 1 or 2", key, grade)
 		}
-		out = append(out, answer{region, policy, section, grade})
+		out = append(out, judgedAnswer{region, policy, section, grade})
 	}
 	// Highest grade first, then by key, so that the ideal ranking is one order.
-	slices.SortFunc(out, func(a, b answer) int {
+	slices.SortFunc(out, func(a, b judgedAnswer) int {
 		if a.grade != b.grade {
 			return b.grade - a.grade
 		}
@@ -122,7 +122,9 @@ func (rs *relevanceSet) check(q judgedQuery) error {
 }
 
 // answersOf returns the judged answers of q, highest grade first.
-func (rs *relevanceSet) answersOf(q judgedQuery) []answer { return rs.answers[q.Set+"\x00"+q.Query] }
+func (rs *relevanceSet) answersOf(q judgedQuery) []judgedAnswer {
+	return rs.answers[q.Set+"\x00"+q.Query]
+}
 
 // missingSections returns the answers of the queries of set that name no
 // section of any version in c: a judgment that cannot be met.
@@ -144,9 +146,9 @@ func (rs *relevanceSet) missingSections(set string, c *catalog.Catalog) []string
 	return out
 }
 
-// hitKey names the section a hit leads to as answers do: its region, its
+// rankKey names the section a hit leads to as answers do: its region, its
 // policy and the fragment of its URL.
-func hitKey(h search.Hit) string {
+func rankKey(h search.Hit) string {
 	_, fragment, _ := strings.Cut(h.URL, "#")
 	return h.Region + "/" + h.Policy + "#" + fragment
 }
@@ -154,7 +156,7 @@ func hitKey(h search.Hit) string {
 // rankDepth is how deep a ranking is measured: the first page.
 const rankDepth = 10
 
-// measure scores a ranking of hits against the answers of its query: the
+// measureRanking scores a ranking of hits against the answers of its query: the
 // reciprocal rank of the first hit with a grade within rankDepth (0 if none),
 // and nDCG@rankDepth with the gain 2^grade-1. A section met again further
 // down (another version of it) gains nothing the second time, so that no
@@ -166,7 +168,7 @@ const rankDepth = 10
 // in the presence of tied scores", 2008). The first pinned hits are each a tie
 // of their own. hits must reach past the tie at rankDepth, if any (see
 // rankedHits).
-func measure(hits []search.Hit, pinned int, answers []answer) figures {
+func measureRanking(hits []search.Hit, pinned int, answers []judgedAnswer) rankFigures {
 	grade := map[string]int{}
 	for _, a := range answers {
 		grade[a.key()] = a.grade
@@ -174,12 +176,12 @@ func measure(hits []search.Hit, pinned int, answers []answer) figures {
 	gains := make([]float64, len(hits))
 	seen := map[string]bool{}
 	for i, h := range hits {
-		if k := hitKey(h); grade[k] > 0 && !seen[k] {
+		if k := rankKey(h); grade[k] > 0 && !seen[k] {
 			seen[k] = true
-			gains[i] = gain(grade[k])
+			gains[i] = rankGain(grade[k])
 		}
 	}
-	var f figures
+	var f rankFigures
 	var dcg float64
 	found := false
 	for s := 0; s < min(len(hits), rankDepth); {
@@ -196,25 +198,25 @@ func measure(hits []search.Hit, pinned int, answers []answer) figures {
 			}
 		}
 		for r := s; r < min(e, rankDepth); r++ {
-			dcg += sum / float64(e-s) / discount(r)
+			dcg += sum / float64(e-s) / rankDiscount(r)
 		}
 		if !found && relevant > 0 {
-			f.MRR, found = expectedRR(s, e-s, relevant), true
+			f.MRR, found = rankExpectedRR(s, e-s, relevant), true
 		}
 		s = e
 	}
 	var ideal float64
 	for i, a := range answers[:min(len(answers), rankDepth)] {
-		ideal += gain(a.grade) / discount(i)
+		ideal += rankGain(a.grade) / rankDiscount(i)
 	}
 	f.NDCG10 = dcg / ideal
 	return f
 }
 
-// expectedRR is the expected reciprocal rank of the first relevant hit of a
+// rankExpectedRR is the expected reciprocal rank of the first relevant hit of a
 // tie of n hits, k of them relevant, that starts at the 0-based rank s, over
 // the tie's orders, counting only ranks within rankDepth.
-func expectedRR(s, n, k int) float64 {
+func rankExpectedRR(s, n, k int) float64 {
 	var rr float64
 	none := 1.0 // the chance that the first i hits of the tie are not relevant
 	for i := 0; i <= n-k && s+i < rankDepth; i++ {
@@ -224,33 +226,33 @@ func expectedRR(s, n, k int) float64 {
 	return rr
 }
 
-// gain is what a section of the grade brings.
-func gain(grade int) float64 { return math.Exp2(float64(grade)) - 1 }
+// rankGain is what a section of the grade brings.
+func rankGain(grade int) float64 { return math.Exp2(float64(grade)) - 1 }
 
-// discount divides the gain at the 0-based rank.
-func discount(rank int) float64 { return math.Log2(float64(rank) + 2) }
+// rankDiscount divides the gain at the 0-based rank.
+func rankDiscount(rank int) float64 { return math.Log2(float64(rank) + 2) }
 
-// tally sums figures to report their mean.
-type tally struct {
-	sum figures
+// rankTally sums figures to report their mean.
+type rankTally struct {
+	sum rankFigures
 	n   int
 }
 
-func (t *tally) add(f figures) {
+func (t *rankTally) add(f rankFigures) {
 	t.sum.MRR += f.MRR
 	t.sum.NDCG10 += f.NDCG10
 	t.n++
 }
 
-func (t *tally) mean() figures {
+func (t *rankTally) mean() rankFigures {
 	if t.n == 0 {
-		return figures{}
+		return rankFigures{}
 	}
-	return figures{t.sum.MRR / float64(t.n), t.sum.NDCG10 / float64(t.n)}
+	return rankFigures{t.sum.MRR / float64(t.n), t.sum.NDCG10 / float64(t.n)}
 }
 
 // below returns what of f falls below floor, or "".
-func (f figures) below(floor figures) string {
+func (f rankFigures) below(floor rankFigures) string {
 	const eps = 1e-9
 	var out []string
 	if f.MRR+eps < floor.MRR {
@@ -263,9 +265,9 @@ func (f figures) below(floor figures) string {
 }
 
 // suggested is the floor that f allows: 0.01 below it, to three decimals.
-func (f figures) suggested() figures {
+func (f rankFigures) suggested() rankFigures {
 	down := func(x float64) float64 { return math.Max(0, math.Floor((x-0.01)*1000)/1000) }
-	return figures{down(f.MRR), down(f.NDCG10)}
+	return rankFigures{down(f.MRR), down(f.NDCG10)}
 }
 
 // plantedRegion is the judged part of the korpus set: a fictional city whose

@@ -37,38 +37,38 @@ func TestRanking(t *testing.T) {
 		t.Errorf("%d judged queries, want at least 36", len(rs.Queries))
 	}
 	indexes := rankingIndexes(t, rs)
-	all := &tally{}
-	bySet, byCategory := map[string]*tally{}, map[string]*tally{}
+	all := &rankTally{}
+	bySet, byCategory := map[string]*rankTally{}, map[string]*rankTally{}
 	for _, q := range rs.Queries {
 		hits, pinned, err := rankedHits(indexes[q.Set], q.Query)
 		if err != nil {
 			t.Errorf("%s %q: %v", q.Set, q.Query, err)
 			continue
 		}
-		f := measure(hits, pinned, rs.answersOf(q))
-		t.Logf("%s %-10s RR %.3f nDCG@10 %.3f  %-42q → %s", q.Set, q.Category, f.MRR, f.NDCG10, q.Query, firstHits(hits, 3))
+		f := measureRanking(hits, pinned, rs.answersOf(q))
+		t.Logf("%s %-10s RR %.3f nDCG@10 %.3f  %-42q → %s", q.Set, q.Category, f.MRR, f.NDCG10, q.Query, rankFirstHits(hits, 3))
 		all.add(f)
-		add(bySet, q.Set, f)
-		add(byCategory, q.Category, f)
+		tallyInto(bySet, q.Set, f)
+		tallyInto(byCategory, q.Category, f)
 	}
-	report(t, "all", all, rs.Floor)
+	reportRanking(t, "all", all, rs.Floor)
 	for _, name := range slices.Sorted(maps.Keys(bySet)) {
-		report(t, "set "+name, bySet[name], rs.Sets[name].Floor)
+		reportRanking(t, "set "+name, bySet[name], rs.Sets[name].Floor)
 	}
 	for _, name := range slices.Sorted(maps.Keys(byCategory)) {
-		report(t, "category "+name, byCategory[name], rs.Categories[name].Floor)
+		reportRanking(t, "category "+name, byCategory[name], rs.Categories[name].Floor)
 	}
 }
 
-func add(m map[string]*tally, name string, f figures) {
+func tallyInto(m map[string]*rankTally, name string, f rankFigures) {
 	if m[name] == nil {
-		m[name] = &tally{}
+		m[name] = &rankTally{}
 	}
 	m[name].add(f)
 }
 
-// report logs the means of t and fails if one falls below its floor.
-func report(t *testing.T, name string, tl *tally, floor figures) {
+// reportRanking logs the means of t and fails if one falls below its floor.
+func reportRanking(t *testing.T, name string, tl *rankTally, floor rankFigures) {
 	t.Helper()
 	f := tl.mean()
 	s := f.suggested()
@@ -109,15 +109,15 @@ func citedFirst(res *search.Result) bool {
 		return false
 	}
 	h := res.Hits[0]
-	_, pasal, _ := strings.Cut(hitKey(h), "#")
+	_, pasal, _ := strings.Cut(rankKey(h), "#")
 	return h.Region == d.Region && h.Policy == d.Policy && (d.Unit == pasal || strings.HasPrefix(d.Unit, pasal+"-"))
 }
 
-// firstHits lists the first n hits as answers name sections.
-func firstHits(hits []search.Hit, n int) string {
+// rankFirstHits lists the first n hits as answers name sections.
+func rankFirstHits(hits []search.Hit, n int) string {
 	var out []string
 	for _, h := range hits[:min(n, len(hits))] {
-		out = append(out, hitKey(h))
+		out = append(out, rankKey(h))
 	}
 	if len(out) == 0 {
 		return "(no hit)"
@@ -190,31 +190,31 @@ func openRankingIndex(t *testing.T, cat *catalog.Catalog) *search.Index {
 // TestRankingMeasure checks the figures of rankings small enough to reckon by
 // hand.
 func TestRankingMeasure(t *testing.T) {
-	a := func(section string, grade int) answer { return answer{"r", "p", section, grade} }
+	a := func(section string, grade int) judgedAnswer { return judgedAnswer{"r", "p", section, grade} }
 	h := func(section string, score float64) search.Hit {
 		return search.Hit{Region: "r", Policy: "p", URL: "/r/p/#" + section, Score: score}
 	}
-	two := []answer{a("x", 2), a("y", 1)}
+	two := []judgedAnswer{a("x", 2), a("y", 1)}
 	ideal := 3 + 1/math.Log2(3)
 	tests := []struct {
 		name    string
 		hits    []search.Hit
 		pinned  int
-		answers []answer
-		want    figures
+		answers []judgedAnswer
+		want    rankFigures
 	}{
-		{"ideal", []search.Hit{h("x", 3), h("y", 2), h("z", 1)}, 0, two, figures{1, 1}},
-		{"none", []search.Hit{h("z", 1)}, 0, two, figures{0, 0}},
-		{"second", []search.Hit{h("z", 3), h("x", 2)}, 0, two, figures{0.5, 3 / math.Log2(3) / ideal}},
-		{"a section met twice gains once", []search.Hit{h("y", 3), h("y", 2)}, 0, two, figures{1, 1 / ideal}},
-		{"below the first page", append(slices.Repeat([]search.Hit{h("z", 2)}, rankDepth), h("x", 1)), 0, two, figures{0, 0}},
+		{"ideal", []search.Hit{h("x", 3), h("y", 2), h("z", 1)}, 0, two, rankFigures{1, 1}},
+		{"none", []search.Hit{h("z", 1)}, 0, two, rankFigures{0, 0}},
+		{"second", []search.Hit{h("z", 3), h("x", 2)}, 0, two, rankFigures{0.5, 3 / math.Log2(3) / ideal}},
+		{"a section met twice gains once", []search.Hit{h("y", 3), h("y", 2)}, 0, two, rankFigures{1, 1 / ideal}},
+		{"below the first page", append(slices.Repeat([]search.Hit{h("z", 2)}, rankDepth), h("x", 1)), 0, two, rankFigures{0, 0}},
 		// A tie of two, one of them relevant: first or second, equally likely.
-		{"tie", []search.Hit{h("z", 1), h("x", 1)}, 0, []answer{a("x", 2)}, figures{0.75, (3 + 3/math.Log2(3)) / 2 / 3}},
-		{"pinned first is no tie", []search.Hit{h("x", 1), h("z", 1)}, 1, []answer{a("x", 2)}, figures{1, 1}},
+		{"tie", []search.Hit{h("z", 1), h("x", 1)}, 0, []judgedAnswer{a("x", 2)}, rankFigures{0.75, (3 + 3/math.Log2(3)) / 2 / 3}},
+		{"pinned first is no tie", []search.Hit{h("x", 1), h("z", 1)}, 1, []judgedAnswer{a("x", 2)}, rankFigures{1, 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := measure(tt.hits, tt.pinned, tt.answers)
+			got := measureRanking(tt.hits, tt.pinned, tt.answers)
 			if math.Abs(got.MRR-tt.want.MRR) > 1e-9 || math.Abs(got.NDCG10-tt.want.NDCG10) > 1e-9 {
 				t.Errorf("measure = %+v, want %+v", got, tt.want)
 			}
