@@ -276,8 +276,8 @@ func (f rankFigures) suggested() rankFigures {
 // section of the generated corpus, which is made of those sentences, answers a
 // query about them. plantedWords checks that.
 var plantedRegion = fstest.MapFS{
-	"sukamaju/_index.md": file("---\nname: Sukamaju\nkind: kota\nprovince: Provinsi Uji\nfictional: true\n---\n\nKota buatan untuk mengukur peringkat pencarian.\n"),
-	"sukamaju/kesejahteraan-pegawai/v1.md": file(`---
+	"sukamaju/_index.md": plantedFile("---\nname: Sukamaju\nkind: kota\nprovince: Provinsi Uji\nfictional: true\n---\n\nKota buatan untuk mengukur peringkat pencarian.\n"),
+	"sukamaju/kesejahteraan-pegawai/v1.md": plantedFile(`---
 title: "Kesejahteraan Pegawai di Lingkungan Pemerintah Kota Sukamaju"
 date: 2025-03
 summary: "Kota buatan untuk mengukur peringkat pencarian."
@@ -304,7 +304,7 @@ Pegawai perempuan berhak atas cuti melahirkan selama tiga bulan untuk kelahiran 
 
 Pegawai diberhentikan dengan hormat dan menerima hak pensiun setelah mencapai batas usia pensiun, yaitu 58 tahun bagi pejabat administrasi dan 60 tahun bagi pejabat pimpinan tinggi. Setahun sebelum pensiun, pegawai mengikuti pembekalan masa persiapan pensiun.
 `),
-	"sukamaju/manajemen-karier/v1.md": file(`---
+	"sukamaju/manajemen-karier/v1.md": plantedFile(`---
 title: "Manajemen Karier Pegawai di Lingkungan Pemerintah Kota Sukamaju"
 date: 2025-03
 summary: "Kota buatan untuk mengukur peringkat pencarian."
@@ -347,3 +347,5 @@ func plantedWordIn(files map[string][]byte) string {
 	}
 	return ""
 }
+
+func plantedFile(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
