@@ -26,7 +26,6 @@ type searchView struct {
 	// defaults, the versions choice among them.
 	Filters  []pageFilter
 	Active   int
-	Filtered bool   // a filter narrows the search
 	Unfilter string // the same search without filters
 	// For a search without hits: Culprits are the filters that leave none,
 	// each of which dropped alone gives some; EveryVersion searches every
@@ -83,7 +82,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	defer st.release()
 	v := searchView{
 		Page: s.basePage(st, "search.title"), Query: req.Query, Request: req, Regions: st.cat.Regions,
-		Active: activeFilters(req), Filtered: activeFilters(req) > 0,
+		Active: activeFilters(req),
 	}
 	v.NoIndex = true
 	v.Unfilter = "/cari?" + url.Values{"q": {req.Query}}.Encode()
