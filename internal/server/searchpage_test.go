@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"html"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"naskah/internal/build"
+	"naskah/internal/search"
 )
 
 // TestSearchPagePastTheLast asks for pages after the last, and beyond what a
@@ -293,3 +295,14 @@ func between(s, from, to string) string {
 
 // attr returns the unescaped value that follows prefix up to the next quote.
 func attr(s, prefix string) string { return html.UnescapeString(between(s, prefix, `"`)) }
+
+// TestPastLastDeep checks the page after the last that a search may show, when
+// there are more hits than that: it says so, and links the deepest page.
+func TestPastLastDeep(t *testing.T) {
+	v := searchView{Result: &search.Result{Total: 5000, Page: 1, Size: 10}}
+	(&Server{}).fillHits(nil, &v, url.Values{"q": {"x"}}, 150)
+	want := &pastLast{Page: 150, Total: 5000, Pages: 100, Last: "/cari?page=100&q=x", Deep: true}
+	if diff := cmp.Diff(want, v.PastLast); diff != "" {
+		t.Errorf("past the last (-want +got):\n%s", diff)
+	}
+}
