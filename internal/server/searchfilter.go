@@ -163,7 +163,11 @@ func (s *Server) fillWaysOut(ctx context.Context, st *state, v *searchView, req 
 	}
 	if len(v.Culprits) == 0 && activeFilters(req) > 1 {
 		// No one filter is to blame, but together they may be.
-		r := search.Request{Query: req.Query}
+		r := req
+		for _, d := range filterDims {
+			d.drop(&r)
+		}
+		r.AllVersions = false
 		res, err := s.probe(ctx, st, r)
 		if err != nil {
 			return err
