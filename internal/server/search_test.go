@@ -93,7 +93,7 @@ func TestSearchPage(t *testing.T) {
 		{"", 200, []string{"Tuliskan satu kata", `href="/contoh/"`}},
 		{"q=pelatihan", 200, []string{"hasil untuk", "<mark>", `href="/contoh/kebijakan-uji/#`}},
 		{"q=zzzzzz", 200, []string{"Tidak ada hasil", `href="/contoh/"`}},
-		{"q=zzzzzz&region=contoh", 200, []string{"Cari lagi tanpa filter"}},
+		{"q=zzzzzz&region=contoh", 200, []string{"Tidak ada hasil", `<option value="contoh" selected>`}},
 		{"q=-pelatihan", 400, []string{"pengecualian"}},
 		{"q=kebijakan&page=2&size=1", 200, []string{`rel="prev"`}},
 		{"q=" + url.QueryEscape(hostile), 200, []string{"&lt;script&gt;"}},

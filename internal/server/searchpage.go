@@ -15,26 +15,44 @@ import (
 // searchView is the search page.
 type searchView struct {
 	theme.Page
-	Query     string
-	Request   search.Request
-	Error     string
-	Result    *search.Result
-	Hits      []pageHit
-	Regions   []*catalog.Region
-	Region    string // the region chosen in the form
-	Tags      []string
-	Statuses  []legal.State
-	Filtered  bool   // a filter narrows the search
-	Unfilter  string // the same search without filters
-	Prev      string
-	Next      string
-	PageCount int
+	Query   string
+	Request search.Request
+	Error   string
+	Result  *search.Result
+	Hits    []pageHit
+	Regions []*catalog.Region // to browse when there is nothing to show
+	// Filters are the region, tag and status filters, each offering the
+	// values that can match; Active counts the choices that differ from the
+	// defaults, the versions choice among them.
+	Filters  []pageFilter
+	Active   int
+	Unfilter string // the same search without filters
+	// For a search without hits: Culprits are the filters that leave none,
+	// each of which dropped alone gives some; EveryVersion searches every
+	// version instead of the current ones, and Unfiltered drops every filter,
+	// each when that has hits.
+	Culprits     []pageFilter
+	EveryVersion *pageLink
+	Unfiltered   *pageLink
+	Prev         string
+	Next         string
+	PageCount    int
+	// PastLast is set when the page asked for comes after the last one.
+	PastLast *pastLast
 	// Direct is where a query that cites a unit or an instrument leads, and
 	// Candidates the instruments it may name when it names several; Uncited
 	// says that it names none.
 	Direct     *pageDirect
 	Candidates []pageDirect
 	Uncited    bool
+}
+
+// pastLast tells a page asked for after the last one how many hits there are,
+// on how many pages, and links the last page.
+type pastLast struct {
+	Page, Total, Pages int
+	Last               string // the last page's URL
+	Deep               bool   // there are more hits than pages may show
 }
 
 // pageDirect is where a citation leads, with the status of its version as of
@@ -52,7 +70,8 @@ type pageHit struct {
 }
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
-	req, err := searchParams(r.URL.Query())
+	q := formValues(r.URL.Query())
+	req, err := searchParams(q)
 	searching := err == nil && req.Query != ""
 	if searching {
 		if err = s.admit(r); err == nil {
@@ -62,15 +81,17 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	st := s.acquire()
 	defer st.release()
 	v := searchView{
-		Page: s.basePage(st, "search.title"), Query: req.Query, Request: req,
-		Regions: st.cat.Regions, Tags: st.cat.Tags(), Statuses: legal.States(),
-	}
-	if len(req.Regions) > 0 {
-		v.Region = req.Regions[0]
+		Page: s.basePage(st, "search.title"), Query: req.Query, Request: req, Regions: st.cat.Regions,
+		Active: activeFilters(req),
 	}
 	v.NoIndex = true
-	v.Filtered = len(req.Regions) > 0 || req.Tag != "" || req.Status != "" || req.AllVersions
 	v.Unfilter = "/cari?" + url.Values{"q": {req.Query}}.Encode()
+	// A page too deep to search is past the last one: the first tells how many
+	// there are.
+	asked := req.Page
+	if searching && err == nil && deeperThanSearched(req) {
+		req.Page = 1
+	}
 	if searching && err == nil {
 		v.Result, err = st.index.Search(r.Context(), req)
 	}
@@ -81,8 +102,11 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if status != http.StatusOK {
 		v.Result = nil
 	}
+	if err := s.fillFilters(r.Context(), st, &v, req, q); err != nil {
+		return err
+	}
 	if v.Result != nil {
-		s.fillHits(st, &v, r.URL.Query())
+		s.fillHits(st, &v, q, asked)
 		s.fillDirect(st, &v)
 	}
 	out, err := st.theme.Render("search", v)
@@ -91,6 +115,31 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.send(w, r, reply{status: status, ctype: htmlType, cache: "no-store", body: out})
 	return nil
+}
+
+// formValues are the parameters of q that choose something: the search form
+// sends every filter, those left at "all" empty, and the versions choice even
+// when it is the default.
+func formValues(q url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range q {
+		for _, v := range vs {
+			if v != "" && (k != "versions" || v != "current") {
+				out[k] = append(out[k], v)
+			}
+		}
+	}
+	return out
+}
+
+// deeperThanSearched reports whether r asks for a page beyond the hits that a
+// search may skip.
+func deeperThanSearched(r search.Request) bool {
+	size := r.Size
+	if size == 0 {
+		size = search.DefaultSize
+	}
+	return size <= search.MaxSize && r.Page*size > search.MaxDepth
 }
 
 // pageError turns the error of a search or comparison into the message a page
@@ -109,19 +158,24 @@ func pageError(w http.ResponseWriter, err error, msg *string) (int, error) {
 	return he.status, nil
 }
 
-func (s *Server) fillHits(st *state, v *searchView, q url.Values) {
+// fillHits sets the hits of v's result, its pager, and, when asked is a page
+// after the last, what tells so.
+func (s *Server) fillHits(st *state, v *searchView, q url.Values, asked int) {
+	res := v.Result
+	v.PageCount = (min(res.Total, search.MaxDepth) + res.Size - 1) / res.Size
+	if asked > v.PageCount && res.Total > 0 {
+		v.PastLast = &pastLast{Page: asked, Total: res.Total, Pages: v.PageCount,
+			Last: pageURL(q, v.PageCount), Deep: res.Total > search.MaxDepth}
+		return
+	}
 	day := s.asOf(st)
-	for _, h := range v.Result.Hits {
+	for _, h := range res.Hits {
 		ph := pageHit{Hit: h}
 		if cv := st.cat.Version(h.Region, h.Policy, h.Version); cv != nil {
 			ph.Status = day.State(cv) // as of today, like the API
 		}
 		if reg := st.cat.Region(h.Region); reg != nil {
-			kind, _ := st.theme.Strings().T("kind." + reg.Kind)
-			ph.RegionName = kind + " " + reg.Name
-			if reg.Fictional {
-				ph.RegionName += " " + mustT(st, "fictional.tag")
-			}
+			ph.RegionName = regionName(st, reg)
 		}
 		if d, err := legal.ParseDate(h.Date); err == nil {
 			ph.DateText, _ = st.theme.Strings().Date(d)
@@ -131,8 +185,6 @@ func (s *Server) fillHits(st *state, v *searchView, q url.Values) {
 		}
 		v.Hits = append(v.Hits, ph)
 	}
-	res := v.Result
-	v.PageCount = (min(res.Total, search.MaxDepth) + res.Size - 1) / res.Size
 	if res.Page > 1 {
 		v.Prev = pageURL(q, res.Page-1)
 	}
@@ -163,10 +215,7 @@ func (s *Server) fillDirect(st *state, v *searchView) {
 }
 
 func pageURL(q url.Values, page int) string {
-	c := url.Values{}
-	for k, vs := range q {
-		c[k] = vs
-	}
+	c := cloneValues(q)
 	c.Set("page", strconv.Itoa(page))
 	return "/cari?" + c.Encode()
 }
