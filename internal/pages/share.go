@@ -118,7 +118,7 @@ func (r *renderer) card(v *site.Version) card.Card {
 	date, _ := r.strs.Date(v.Date)
 	return card.Card{
 		Title: v.Title, Region: r.regionName(v.Policy.Region), Status: r.t("status."+string(v.State)) + " " + r.t("policy.status_as_of", r.date(r.site.Now)),
-		Date: date, Label: r.t("policy.version") + " " + v.Label, Site: r.site.Title,
+		Date: date, Label: r.t("policy.version") + " " + v.Label, Site: r.site.Title, State: v.State,
 	}
 }
 
