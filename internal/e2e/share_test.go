@@ -49,46 +49,50 @@ Object.defineProperty(navigator, "clipboard", {configurable: true, value: {
 	writeText: function (text) { window.__disalin.push(String(text)); return Promise.resolve(); }
 }});`
 
-// TestCopyLinkAndCitation clicks the copy buttons of a paragraph and of a
-// heading: the clipboard gets the permanent URL of the version with the
-// anchor, and the Indonesian citation; the live region says so.
+// TestCopyLinkAndCitation copies from the menus of a paragraph, of a heading
+// and of the text before the first heading: the clipboard gets the permanent
+// URL of the version with the anchor, and the Indonesian citation with its
+// status, URL and access day; the live region says so.
 func TestCopyLinkAndCitation(t *testing.T) {
-	s := newSite(t, fixtureSite)
+	s := newSiteOn(t, fixtureSite, toolsDay)
 	b := newBrowser(t)
 	b.addScript(t, clipboardHook)
 	b.open(t, s.url(oldVersion))
-	if n, want := b.count(t, ".salin"), b.count(t, ".prose > [id^='p-'], .prose > h2[id], .prose > h3[id]"); n != want || n == 0 {
-		t.Errorf("%d blocks have copy buttons, want all %d", n, want)
+	tail := func(anchor string) string {
+		return "versi 2024-01 (Januari 2024), Tidak berlaku (diganti) per 15 Januari 2026, " + fixtureBase + oldVersion + "#" + anchor + ", diakses " + today(t, b)
 	}
-	link := fixtureBase + oldVersion + "#" + oldParagraph
-	tests := []struct{ sel, status, want string }{
-		{`.salin[data-for="` + oldParagraph + `"] .salin-tautan`, "Tautan disalin", link},
-		{`.salin[data-for="` + oldParagraph + `"] .salin-kutipan`, "Kutipan disalin",
-			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), versi 2024-01 (Januari 2024), bagian “Aspek-Aspek Kebijakan”. " + link},
-		{`.salin[data-for="penutup"] .salin-tautan`, "Tautan disalin", fixtureBase + oldVersion + "#penutup"},
-		{`.salin[data-for="p-1"] .salin-kutipan`, "Kutipan disalin",
-			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), versi 2024-01 (Januari 2024). " + fixtureBase + oldVersion + "#p-1"},
+	tests := []struct{ link, item, status, want string }{
+		{oldPilcrow, ".salin-tautan", "Tautan disalin", fixtureBase + oldVersion + "#" + oldParagraph},
+		{oldPilcrow, ".salin-kutipan", "Kutipan disalin",
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), bagian “Aspek-Aspek Kebijakan”, " + tail(oldParagraph)},
+		{"#penutup > a.anchor", ".salin-tautan", "Tautan disalin", fixtureBase + oldVersion + "#penutup"},
+		{"#penutup > a.anchor", ".salin-kutipan", "Kutipan disalin",
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), bagian “Penutup”, " + tail("penutup")},
+		{"#p-1 > a.pilcrow", ".salin-kutipan", "Kutipan disalin",
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), " + tail("p-1")},
 	}
 	for i, tt := range tests {
-		b.click(t, tt.sel)
+		b.click(t, tt.link)
+		b.click(t, "#salin_menu "+tt.item)
 		waitFor(t, b, "the copy to be announced", `document.getElementById("salin_status").textContent === `+jsString(tt.status))
 		got := eval[[]string](t, b, `window.__disalin`)
 		if len(got) != i+1 || got[i] != tt.want {
-			t.Errorf("after clicking %s the clipboard got %q, want %q last", tt.sel, got, tt.want)
+			t.Errorf("after copying with %s %s the clipboard got %q, want %q last", tt.link, tt.item, got, tt.want)
 		}
 		eval[bool](t, b, `(document.getElementById("salin_status").textContent = "", true)`)
 	}
 }
 
-// TestCopyButtonsNeedScript checks that the static page has no copy buttons:
-// they would be dead without JavaScript; the permalinks are there instead.
+// TestCopyButtonsNeedScript checks that the static page has no copy buttons
+// or menu: they would be dead without JavaScript; the permalinks are there
+// instead, plain links.
 func TestCopyButtonsNeedScript(t *testing.T) {
 	s := newSite(t, fixtureSite)
 	html, err := os.ReadFile(filepath.Join(s.Out, filepath.FromSlash(oldVersion), "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"salin-tautan", "salin-kutipan", "share-native", `class="salin"`, "onclick"} {
+	for _, bad := range []string{"salin-tautan", "salin-kutipan", "salin_menu", "aria-haspopup", "share-native", `class="salin"`, "onclick"} {
 		if bytes.Contains(html, []byte(bad)) {
 			t.Errorf("the static page holds %s", bad)
 		}
