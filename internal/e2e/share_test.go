@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -235,92 +234,4 @@ func TestShortLinkLeadsToTheVersion(t *testing.T) {
 			t.Errorf("the banner links to %q, want the version in force", got)
 		}
 	}
-}
-
-// TestHandout prints the old version: under print media the QR code and the
-// short link show and the controls do not; the PDF holds the text, the QR
-// code's link on its first page, and a sensible number of pages.
-func TestHandout(t *testing.T) {
-	pdftotext := lookTool(t, "apt-get install -y poppler-utils", "pdftotext")
-	pdfinfo := lookTool(t, "apt-get install -y poppler-utils", "pdfinfo")
-	s := newSite(t, fixtureSite)
-	b := newBrowser(t)
-	b.open(t, s.url(oldVersion))
-	b.media(t, "print")
-	wantPrinted(t, b, []string{".qr-blok img.qr", ".qr-blok .short-url", "main h1", ".meta"},
-		[]string{".salin", ".bagikan", ".pilcrow", ".qr-unduh", ".policy-foot", ".toc"})
-	file := printPDF(t, b)
-	short := fixtureBase + "/s/" + legal.ShortCode(oldIdentity)
-	first := command(t, pdftotext, "-f", "1", "-l", "1", file, "-")
-	for _, want := range []string{"Kebijakan Uji Kepegawaian", "Kabupaten Contoh", "Tidak berlaku (diganti)", "2024-01", "Januari 2024", short} {
-		if !strings.Contains(first, want) {
-			t.Errorf("the first printed page lacks %q:\n%s", want, first)
-		}
-	}
-	all := command(t, pdftotext, file, "-")
-	for _, want := range []string{"Kebijakan ini mengatur rekrutmen pegawai.", "Kebijakan berlaku sejak ditetapkan."} {
-		if !strings.Contains(all, want) {
-			t.Errorf("the PDF lacks %q", want)
-		}
-	}
-	for _, bad := range []string{"Salin tautan", "Bagikan versi ini", "Beranda", "Unduh kode QR"} {
-		if strings.Contains(all, bad) {
-			t.Errorf("the PDF holds %q", bad)
-		}
-	}
-	if n := pdfPages(t, pdfinfo, file); n < 1 || n > 3 {
-		t.Errorf("the handout has %d pages, want 1 to 3", n)
-	}
-}
-
-// wantPrinted fails t unless every element of shown is displayed and no
-// element of hidden is.
-func wantPrinted(t *testing.T, b *browser, shown, hidden []string) {
-	t.Helper()
-	for _, sel := range shown {
-		if !b.displayed(t, sel) {
-			t.Errorf("%s is not printed", sel)
-		}
-	}
-	for _, sel := range hidden {
-		if b.count(t, sel) > 0 && b.displayed(t, sel) {
-			t.Errorf("%s is printed", sel)
-		}
-	}
-}
-
-// printPDF prints the page in the tab on A4 and returns the PDF's file.
-func printPDF(t *testing.T, b *browser) string {
-	t.Helper()
-	pdf := run(t, b, "printing to PDF", chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
-	file := filepath.Join(t.TempDir(), "handout.pdf")
-	if err := os.WriteFile(file, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return file
-}
-
-// pdfPages is the number of pages of a PDF file, as pdfinfo reads it.
-func pdfPages(t *testing.T, pdfinfo, file string) int {
-	t.Helper()
-	for _, line := range strings.Split(command(t, pdfinfo, file), "\n") {
-		if n, ok := strings.CutPrefix(line, "Pages:"); ok {
-			pages, err := strconv.Atoi(strings.TrimSpace(n))
-			if err == nil {
-				return pages
-			}
-		}
-	}
-	t.Fatalf("pdfinfo does not say how many pages %s has", file)
-	return 0
-}
-
-// command runs a tool and returns its output.
-func command(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	out, err := exec.Command(name, args...).Output()
-	if err != nil {
-		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
-	}
-	return string(out)
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"naskah/internal/legal"
 	"naskah/internal/pages/card"
 	"naskah/internal/pages/qrcode"
 	"naskah/internal/site"
@@ -27,6 +28,11 @@ type shareKit struct {
 	Title    string // title for the Web Share API
 	Text     string // text for the Web Share API
 	Cite     citeData
+	// Paper spells out, with their absolute URLs, the links that a reader of
+	// the printed handout needs, as a link on paper cannot be followed: where
+	// the banner of a version not in force sends the reader, and the
+	// authentic original.
+	Paper []Link
 }
 
 // citeData is the JSON block #kutipan, from which naskah.js makes the
@@ -54,6 +60,12 @@ func (r *renderer) share(v *site.Version) (shareKit, error) {
 		Cite:     r.cite(v),
 	}
 	k.QRLabel = r.t("share.qr_label", k.ShortURL)
+	if l := r.onward(v); l.URL != "" {
+		k.Paper = append(k.Paper, l)
+	}
+	if f := v.OriginalFile; f != nil {
+		k.Paper = append(k.Paper, Link{Name: r.t("share.original"), URL: r.site.Abs(v.FileURL(f))})
+	}
 	if r.firstQR(k.QRFile) { // the policy page shares its current version's
 		svg, err := qrcode.SVG(k.ShortURL, k.QRLabel)
 		if err != nil {
@@ -139,6 +151,24 @@ func (r *renderer) cite(v *site.Version) citeData {
 		c.Cite[h.ID] = join(what, region, r.t("cite.section", h.Text), version, status)
 	}
 	return c
+}
+
+// onward is the link that v's banner offers, if any: to the instrument that
+// revoked the policy, or to the version in force. Its URL is empty for the
+// version in force.
+func (r *renderer) onward(v *site.Version) Link {
+	cur := v.Policy.Current
+	switch by := v.Policy.RevokedBy; {
+	case v.State == legal.Revoked && by != nil:
+		name := by.Designation
+		if name == "" {
+			name = by.Title
+		}
+		return Link{Name: r.t("relation.revoked_banner") + " " + name, URL: r.site.Abs(by.URL())}
+	case cur != nil && cur != v:
+		return Link{Name: r.t("share.onward", cur.Label), URL: r.site.Abs(cur.URL())}
+	}
+	return Link{}
 }
 
 // card is what v's share card shows.

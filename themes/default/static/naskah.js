@@ -8,9 +8,10 @@
 // On every version page, the permalink of each heading, paragraph and unit
 // of a regulation opens a small menu that copies the permanent URL of the
 // version with the unit's anchor, or its citation, which the build prepared
-// in the JSON block #kutipan (copying below says how). Where the browser has
-// the Web Share API, the share links get a button that opens the system's
-// share sheet.
+// in the JSON block #kutipan (copying below says how). Before printing, the
+// page opens its folded parts, so that paper shows them. Where the browser
+// has the Web Share API, the share links get a button that opens the
+// system's share sheet.
 (function () {
   "use strict";
 
@@ -437,8 +438,28 @@
     }
   }
 
+  // printing opens the closed details (the abstract) for print, which has no
+  // way to open them, and closes them again after. The stylesheet does the
+  // same where the browser knows ::details-content.
+  function printing() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      var closed = document.querySelectorAll("details:not([open])");
+      for (var i = 0; i < closed.length; i++) {
+        closed[i].open = true;
+        opened.push(closed[i]);
+      }
+    });
+    window.addEventListener("afterprint", function () {
+      while (opened.length) {
+        opened.pop().open = false;
+      }
+    });
+  }
+
   follow();
   copying();
+  printing();
   textCopying();
   nativeShare();
 })();
