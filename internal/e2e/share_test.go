@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"image/color"
 	"image/png"
 	"net/http"
 	"net/url"
@@ -139,7 +140,8 @@ func TestShareLinks(t *testing.T) {
 }
 
 // TestShareCard checks the Open Graph image of a version page: a PNG of the
-// size its tags say.
+// size its tags say, whose colour is not that of the card of the version in
+// force.
 func TestShareCard(t *testing.T) {
 	s := newSite(t, fixtureSite)
 	b := newBrowser(t)
@@ -166,6 +168,27 @@ func TestShareCard(t *testing.T) {
 	if w, h := strconv.Itoa(cfg.Width), strconv.Itoa(cfg.Height); w != meta("property", "og:image:width") || h != meta("property", "og:image:height") {
 		t.Errorf("the card is %s×%s, its tags say %s×%s", w, h, meta("property", "og:image:width"), meta("property", "og:image:height"))
 	}
+	old, current := cardColour(t, s, oldVersion), cardColour(t, s, "/contoh/kebijakan-uji/2025-03/")
+	if old == current {
+		t.Errorf("the card of the superseded version has the colour of the card of the version in force: %v", old)
+	}
+}
+
+// cardColour is the colour of the bottom right corner of the share card of
+// the version at path.
+func cardColour(t *testing.T, s *testSite, path string) color.Color {
+	t.Helper()
+	res, err := http.Get(s.url(path + "kartu.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	img, err := png.Decode(res.Body)
+	if err != nil {
+		t.Fatalf("the card of %s is no PNG: %v", path, err)
+	}
+	r, g, b, _ := img.At(img.Bounds().Max.X-1, img.Bounds().Max.Y-1).RGBA()
+	return color.RGBA64{uint16(r), uint16(g), uint16(b), 0xffff}
 }
 
 // TestQRCodeDecodes photographs the QR code on the page and decodes it: it
