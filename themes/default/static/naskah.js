@@ -89,11 +89,11 @@
   // a plain link, which works without this script. The script makes that
   // link the unit's one control and its one Tab stop. It shows while the
   // unit is under the pointer, holds the focus or the selection, was tapped
-  // (the class dipilih), or is the page's target; following it, by click, Enter or
-  // Space, also opens a small menu beside it, #salin_menu: "Salin tautan"
-  // and "Salin kutipan". Up, Down, Home and End move in the menu, Escape
-  // closes it and gives the focus back to the link, Tab closes it and goes
-  // on. What was copied is said for two seconds in #salin_status, a live
+  // (the class dipilih), or is the page's target; following it, by click,
+  // Enter or Space, also opens a small menu beside it, #salin_menu: "Salin
+  // tautan" and "Salin kutipan". Up, Down, Home and End move in the menu,
+  // Escape closes it and gives the focus back to the link, Tab closes it and
+  // goes on. What was copied is said for two seconds in #salin_status, a live
   // region shown beside the link. Blocks with an id but no permalink of their
   // own (tables, lists) get a "¶" line after them, so that every unit has one.
   var tools = null;
@@ -117,6 +117,11 @@
       control(links[j]);
     }
     prose.classList.add("alat");
+    listen(prose);
+  }
+
+  // listen follows what shows a unit's link and what closes the menu.
+  function listen(prose) {
     document.addEventListener("selectionchange", function () {
       var sel = document.getSelection();
       if (sel && sel.rangeCount > 0 && !sel.isCollapsed) {
