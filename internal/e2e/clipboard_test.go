@@ -37,7 +37,8 @@ func TestCopyToRealClipboard(t *testing.T) {
 	b := newBrowser(t)
 	b.grantClipboard(t, s)
 	b.open(t, s.url(oldVersion))
-	b.click(t, `.salin[data-for="`+oldParagraph+`"] .salin-tautan`)
+	b.click(t, oldPilcrow)
+	b.click(t, "#salin_menu .salin-tautan")
 	waitFor(t, b, "the copy to be announced", `document.getElementById("salin_status").textContent === "Tautan disalin"`)
 	got := run(t, b, "reading the clipboard", chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
 	if want := fixtureBase + oldVersion + "#" + oldParagraph; got != want {

@@ -8,7 +8,8 @@ import (
 // TestRegulation reads the fictional example's regulation on a phone as a
 // lawyer would: the title block and the contents by BAB and Pasal, a
 // reference in the text that leads to the ayat and huruf it names, a Pasal's
-// penjelasan and the way back, and the citation of a unit, ready to copy.
+// penjelasan and the way back, and the citation of a unit, ready to copy from
+// the menu that its ¶ opens.
 func TestRegulation(t *testing.T) {
 	s := newSiteOn(t, shippedContent, shippedNow)
 	b := newBrowser(t, phone)
@@ -41,8 +42,8 @@ func TestRegulation(t *testing.T) {
 		t.Errorf("the citation of huruf b is %q, want it to start %q", cite, want)
 	}
 	b.click(t, `#pasal-4-ayat-1-huruf-b > .pilcrow`)
-	if !b.displayed(t, `#pasal-4-ayat-1-huruf-b > .salin .salin-kutipan`) {
-		t.Error("the item whose ¶ was followed shows no copy buttons")
+	if !b.displayed(t, `#pasal-4-ayat-1-huruf-b > #salin_menu .salin-kutipan`) {
+		t.Error("the item whose ¶ was followed shows no menu to copy its citation")
 	}
 	b.fitsWidth(t)
 }

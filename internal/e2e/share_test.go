@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"image/color"
 	"image/png"
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -49,46 +49,50 @@ Object.defineProperty(navigator, "clipboard", {configurable: true, value: {
 	writeText: function (text) { window.__disalin.push(String(text)); return Promise.resolve(); }
 }});`
 
-// TestCopyLinkAndCitation clicks the copy buttons of a paragraph and of a
-// heading: the clipboard gets the permanent URL of the version with the
-// anchor, and the Indonesian citation; the live region says so.
+// TestCopyLinkAndCitation copies from the menus of a paragraph, of a heading
+// and of the text before the first heading: the clipboard gets the permanent
+// URL of the version with the anchor, and the Indonesian citation with its
+// status, URL and access day; the live region says so.
 func TestCopyLinkAndCitation(t *testing.T) {
-	s := newSite(t, fixtureSite)
+	s := newSiteOn(t, fixtureSite, toolsDay)
 	b := newBrowser(t)
 	b.addScript(t, clipboardHook)
 	b.open(t, s.url(oldVersion))
-	if n, want := b.count(t, ".salin"), b.count(t, ".prose > [id^='p-'], .prose > h2[id], .prose > h3[id]"); n != want || n == 0 {
-		t.Errorf("%d blocks have copy buttons, want all %d", n, want)
+	tail := func(anchor string) string {
+		return "versi 2024-01 (Januari 2024), Tidak berlaku (diganti) per 15 Januari 2026, " + fixtureBase + oldVersion + "#" + anchor + ", diakses " + today(t, b)
 	}
-	link := fixtureBase + oldVersion + "#" + oldParagraph
-	tests := []struct{ sel, status, want string }{
-		{`.salin[data-for="` + oldParagraph + `"] .salin-tautan`, "Tautan disalin", link},
-		{`.salin[data-for="` + oldParagraph + `"] .salin-kutipan`, "Kutipan disalin",
-			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), versi 2024-01 (Januari 2024), bagian “Aspek-Aspek Kebijakan”. " + link},
-		{`.salin[data-for="penutup"] .salin-tautan`, "Tautan disalin", fixtureBase + oldVersion + "#penutup"},
-		{`.salin[data-for="p-1"] .salin-kutipan`, "Kutipan disalin",
-			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), versi 2024-01 (Januari 2024). " + fixtureBase + oldVersion + "#p-1"},
+	tests := []struct{ link, item, status, want string }{
+		{oldPilcrow, ".salin-tautan", "Tautan disalin", fixtureBase + oldVersion + "#" + oldParagraph},
+		{oldPilcrow, ".salin-kutipan", "Kutipan disalin",
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), bagian “Aspek-Aspek Kebijakan”, " + tail(oldParagraph)},
+		{"#penutup > a.anchor", ".salin-tautan", "Tautan disalin", fixtureBase + oldVersion + "#penutup"},
+		{"#penutup > a.anchor", ".salin-kutipan", "Kutipan disalin",
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), bagian “Penutup”, " + tail("penutup")},
+		{"#p-1 > a.pilcrow", ".salin-kutipan", "Kutipan disalin",
+			"Kebijakan Uji Kepegawaian, Kabupaten Contoh (fiktif), " + tail("p-1")},
 	}
 	for i, tt := range tests {
-		b.click(t, tt.sel)
+		b.click(t, tt.link)
+		b.click(t, "#salin_menu "+tt.item)
 		waitFor(t, b, "the copy to be announced", `document.getElementById("salin_status").textContent === `+jsString(tt.status))
 		got := eval[[]string](t, b, `window.__disalin`)
 		if len(got) != i+1 || got[i] != tt.want {
-			t.Errorf("after clicking %s the clipboard got %q, want %q last", tt.sel, got, tt.want)
+			t.Errorf("after copying with %s %s the clipboard got %q, want %q last", tt.link, tt.item, got, tt.want)
 		}
 		eval[bool](t, b, `(document.getElementById("salin_status").textContent = "", true)`)
 	}
 }
 
-// TestCopyButtonsNeedScript checks that the static page has no copy buttons:
-// they would be dead without JavaScript; the permalinks are there instead.
+// TestCopyButtonsNeedScript checks that the static page has no copy buttons
+// or menu: they would be dead without JavaScript; the permalinks are there
+// instead, plain links.
 func TestCopyButtonsNeedScript(t *testing.T) {
 	s := newSite(t, fixtureSite)
 	html, err := os.ReadFile(filepath.Join(s.Out, filepath.FromSlash(oldVersion), "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"salin-tautan", "salin-kutipan", "share-native", `class="salin"`, "onclick"} {
+	for _, bad := range []string{"salin-tautan", "salin-kutipan", "salin_menu", "aria-haspopup", "share-native", `class="salin"`, "onclick"} {
 		if bytes.Contains(html, []byte(bad)) {
 			t.Errorf("the static page holds %s", bad)
 		}
@@ -136,7 +140,8 @@ func TestShareLinks(t *testing.T) {
 }
 
 // TestShareCard checks the Open Graph image of a version page: a PNG of the
-// size its tags say.
+// size its tags say, whose colour is not that of the card of the version in
+// force.
 func TestShareCard(t *testing.T) {
 	s := newSite(t, fixtureSite)
 	b := newBrowser(t)
@@ -163,6 +168,27 @@ func TestShareCard(t *testing.T) {
 	if w, h := strconv.Itoa(cfg.Width), strconv.Itoa(cfg.Height); w != meta("property", "og:image:width") || h != meta("property", "og:image:height") {
 		t.Errorf("the card is %s×%s, its tags say %s×%s", w, h, meta("property", "og:image:width"), meta("property", "og:image:height"))
 	}
+	old, current := cardColour(t, s, oldVersion), cardColour(t, s, "/contoh/kebijakan-uji/2025-03/")
+	if old == current {
+		t.Errorf("the card of the superseded version has the colour of the card of the version in force: %v", old)
+	}
+}
+
+// cardColour is the colour of the bottom right corner of the share card of
+// the version at path.
+func cardColour(t *testing.T, s *testSite, path string) color.Color {
+	t.Helper()
+	res, err := http.Get(s.url(path + "kartu.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	img, err := png.Decode(res.Body)
+	if err != nil {
+		t.Fatalf("the card of %s is no PNG: %v", path, err)
+	}
+	r, g, b, _ := img.At(img.Bounds().Max.X-1, img.Bounds().Max.Y-1).RGBA()
+	return color.RGBA64{uint16(r), uint16(g), uint16(b), 0xffff}
 }
 
 // TestQRCodeDecodes photographs the QR code on the page and decodes it: it
@@ -231,92 +257,4 @@ func TestShortLinkLeadsToTheVersion(t *testing.T) {
 			t.Errorf("the banner links to %q, want the version in force", got)
 		}
 	}
-}
-
-// TestHandout prints the old version: under print media the QR code and the
-// short link show and the controls do not; the PDF holds the text, the QR
-// code's link on its first page, and a sensible number of pages.
-func TestHandout(t *testing.T) {
-	pdftotext := lookTool(t, "apt-get install -y poppler-utils", "pdftotext")
-	pdfinfo := lookTool(t, "apt-get install -y poppler-utils", "pdfinfo")
-	s := newSite(t, fixtureSite)
-	b := newBrowser(t)
-	b.open(t, s.url(oldVersion))
-	b.media(t, "print")
-	wantPrinted(t, b, []string{".qr-blok img.qr", ".qr-blok .short-url", "main h1", ".meta"},
-		[]string{".salin", ".bagikan", ".pilcrow", ".qr-unduh", ".policy-foot", ".toc"})
-	file := printPDF(t, b)
-	short := fixtureBase + "/s/" + legal.ShortCode(oldIdentity)
-	first := command(t, pdftotext, "-f", "1", "-l", "1", file, "-")
-	for _, want := range []string{"Kebijakan Uji Kepegawaian", "Kabupaten Contoh", "Tidak berlaku (diganti)", "2024-01", "Januari 2024", short} {
-		if !strings.Contains(first, want) {
-			t.Errorf("the first printed page lacks %q:\n%s", want, first)
-		}
-	}
-	all := command(t, pdftotext, file, "-")
-	for _, want := range []string{"Kebijakan ini mengatur rekrutmen pegawai.", "Kebijakan berlaku sejak ditetapkan."} {
-		if !strings.Contains(all, want) {
-			t.Errorf("the PDF lacks %q", want)
-		}
-	}
-	for _, bad := range []string{"Salin tautan", "Bagikan versi ini", "Beranda", "Unduh kode QR"} {
-		if strings.Contains(all, bad) {
-			t.Errorf("the PDF holds %q", bad)
-		}
-	}
-	if n := pdfPages(t, pdfinfo, file); n < 1 || n > 3 {
-		t.Errorf("the handout has %d pages, want 1 to 3", n)
-	}
-}
-
-// wantPrinted fails t unless every element of shown is displayed and no
-// element of hidden is.
-func wantPrinted(t *testing.T, b *browser, shown, hidden []string) {
-	t.Helper()
-	for _, sel := range shown {
-		if !b.displayed(t, sel) {
-			t.Errorf("%s is not printed", sel)
-		}
-	}
-	for _, sel := range hidden {
-		if b.count(t, sel) > 0 && b.displayed(t, sel) {
-			t.Errorf("%s is printed", sel)
-		}
-	}
-}
-
-// printPDF prints the page in the tab on A4 and returns the PDF's file.
-func printPDF(t *testing.T, b *browser) string {
-	t.Helper()
-	pdf := run(t, b, "printing to PDF", chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
-	file := filepath.Join(t.TempDir(), "handout.pdf")
-	if err := os.WriteFile(file, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return file
-}
-
-// pdfPages is the number of pages of a PDF file, as pdfinfo reads it.
-func pdfPages(t *testing.T, pdfinfo, file string) int {
-	t.Helper()
-	for _, line := range strings.Split(command(t, pdfinfo, file), "\n") {
-		if n, ok := strings.CutPrefix(line, "Pages:"); ok {
-			pages, err := strconv.Atoi(strings.TrimSpace(n))
-			if err == nil {
-				return pages
-			}
-		}
-	}
-	t.Fatalf("pdfinfo does not say how many pages %s has", file)
-	return 0
-}
-
-// command runs a tool and returns its output.
-func command(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	out, err := exec.Command(name, args...).Output()
-	if err != nil {
-		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
-	}
-	return string(out)
 }

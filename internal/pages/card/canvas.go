@@ -58,15 +58,26 @@ const (
 	inkAccent
 )
 
-func newCanvas() *canvas {
-	pal := color.Palette{background}
-	for _, c := range inks {
-		for j := range levels {
-			pal = append(pal, blend(background, c, j, levels-1))
+// palettes holds the palette of each background: the background, then each
+// ink in levels of coverage over it. An index means the same in every palette,
+// so a card takes its colours by taking a palette.
+var palettes = func() map[color.RGBA]color.Palette {
+	m := map[color.RGBA]color.Palette{}
+	for _, b := range backgrounds {
+		pal := color.Palette{b}
+		for _, c := range inks {
+			for j := range levels {
+				pal = append(pal, blend(b, c, j, levels-1))
+			}
 		}
+		m[b] = pal
 	}
+	return m
+}()
+
+func newCanvas() *canvas {
 	data := make([]byte, (Width+1)*Height)
-	img := &image.Paletted{Pix: data[1:], Stride: Width + 1, Rect: image.Rect(0, 0, Width, Height), Palette: pal}
+	img := &image.Paletted{Pix: data[1:], Stride: Width + 1, Rect: image.Rect(0, 0, Width, Height), Palette: palettes[background("")]}
 	return &canvas{img: img, data: data}
 }
 

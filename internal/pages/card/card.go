@@ -1,6 +1,7 @@
 // Package card draws the share card of a policy version: a 1200×630 PNG with
 // the title, region, status and date, which link previews in WhatsApp,
-// Telegram and social networks show (og:image). It draws with the Go fonts,
+// Telegram and social networks show (og:image), on a background whose colour
+// tells the status (see the colours below). It draws with the Go fonts,
 // embedded in the binary, so a build needs no network and no font files.
 //
 // A Painter is safe for concurrent use: the parsed fonts are shared, and each
@@ -24,6 +25,8 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+
+	"naskah/internal/legal"
 )
 
 // The size of a card: what Open Graph and Twitter's large summary card expect.
@@ -32,13 +35,36 @@ const (
 	Height = 630
 )
 
-// Colours: light text on a dark blue, well above WCAG's 4.5:1 for every pair.
+// Colours: light text on a dark background whose hue tells the state of the
+// version, so that a superseded or revoked text never passes in a chat for
+// one in force: green for Berlaku, purple for Akan berlaku, brown for Tidak
+// berlaku (diganti), red for Dicabut, slate for Rancangan, and the site's blue
+// for a card that shows no version. Each of the three text colours stands
+// above WCAG's 4.5:1 on each background (TestContrast gives the figures, 6:1 at
+// the least), and the state is written out too, so colour is never its only
+// sign.
 var (
-	background = color.RGBA{0x12, 0x35, 0x5b, 0xff}
-	ink        = color.RGBA{0xff, 0xff, 0xff, 0xff}
-	muted      = color.RGBA{0xd6, 0xe4, 0xf0, 0xff}
-	accent     = color.RGBA{0xf2, 0xc1, 0x4e, 0xff}
+	backgrounds = map[legal.State]color.RGBA{
+		"":               {0x12, 0x35, 0x5b, 0xff},
+		legal.InForce:    {0x0d, 0x4a, 0x2b, 0xff},
+		legal.Scheduled:  {0x3a, 0x25, 0x80, 0xff},
+		legal.Superseded: {0x5a, 0x3a, 0x00, 0xff},
+		legal.Revoked:    {0x7c, 0x15, 0x15, 0xff},
+		legal.Draft:      {0x2f, 0x3b, 0x48, 0xff},
+	}
+	ink    = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	muted  = color.RGBA{0xd6, 0xe4, 0xf0, 0xff}
+	accent = color.RGBA{0xf2, 0xc1, 0x4e, 0xff}
 )
+
+// background is the background of a card of state s; a state without a
+// colour of its own gets the site's.
+func background(s legal.State) color.RGBA {
+	if g, ok := backgrounds[s]; ok {
+		return g
+	}
+	return backgrounds[""]
+}
 
 const (
 	margin     = 80
@@ -53,6 +79,8 @@ type Card struct {
 	Date   string // e.g. "6 April 2025"; may be empty
 	Label  string // e.g. "Versi 2025-04"
 	Site   string // the site's title
+	// State colours the card; empty for the site's own card.
+	State legal.State
 }
 
 // Painter draws cards. It keeps a kit for each card it has drawn at once, a
@@ -93,6 +121,7 @@ func (p *Painter) PNG(c Card) ([]byte, error) {
 		return nil, err
 	}
 	defer p.done(k)
+	k.cv.img.Palette = palettes[background(c.State)]
 	k.cv.fill(image.Rect(0, 0, Width, 16), inkAccent)
 	drawText(k.cv, k.faces, c)
 	k.out = encode(k.out[:0], k.cv, stampChunk(c), &k.d)

@@ -5,13 +5,17 @@ import (
 	"flag"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/image/font"
+
+	"naskah/internal/legal"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden cards in testdata")
@@ -19,6 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden cards in testdata")
 var sample = Card{
 	Title:  "Penyusunan Kebijakan Pengelolaan Kepegawaian Aparatur Sipil Negara di Lingkungan Pemerintah Kabupaten Mamuju",
 	Region: "Kabupaten Mamuju", Status: "Berlaku", Date: "6 April 2025", Label: "Versi 2025-04", Site: "naskah",
+	State: legal.InForce,
 }
 
 func TestPNG(t *testing.T) {
@@ -66,7 +71,8 @@ func TestGolden(t *testing.T) {
 		card Card
 	}{
 		{"long-title", sample},
-		{"short", Card{Title: "Perda Nomor 1", Region: "Kota Palu", Status: "Dicabut", Label: "Versi 1", Site: "naskah"}},
+		{"short", Card{Title: "Perda Nomor 1", Region: "Kota Palu", Status: "Dicabut", Label: "Versi 1", Site: "naskah", State: legal.Revoked}},
+		{"superseded", Card{Title: "Perda Nomor 1", Region: "Kota Palu", Status: "Tidak berlaku (diganti)", Label: "Versi 1", Site: "naskah", State: legal.Superseded}},
 		{"site", Card{Title: "naskah", Site: "https://naskah.example.org"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,9 +145,70 @@ func TestStamp(t *testing.T) {
 	if Shows(data, other) {
 		t.Errorf("Shows takes a card for one with another status")
 	}
+	other = sample
+	other.State = legal.Superseded
+	if Shows(data, other) {
+		t.Errorf("Shows takes a card for one of another colour")
+	}
 	if Shows(data[:20], sample) || Shows(nil, sample) {
 		t.Errorf("Shows takes a truncated file for a card")
 	}
+}
+
+// TestStateColours draws a card of every state and of none: each has a
+// background of its own, so that Berlaku, Akan berlaku, diganti, Dicabut and
+// Rancangan never look alike.
+func TestStateColours(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[color.Color]string{}
+	for _, s := range append([]legal.State{""}, legal.States()...) {
+		c := sample
+		c.State = s
+		data, err := p.PNG(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		corner := decode(t, data).At(Width-1, Height-1)
+		if other, ok := seen[corner]; ok {
+			t.Errorf("state %q has the background of state %q: %v", s, other, corner)
+		}
+		seen[corner] = string(s)
+	}
+}
+
+// TestContrast computes WCAG's contrast ratio of each text colour on each
+// background: at least 4.5:1 for text of any size.
+func TestContrast(t *testing.T) {
+	for s, bg := range backgrounds {
+		for _, fg := range inks {
+			if r := contrast(fg, bg); r < 4.5 {
+				t.Errorf("state %q: %v on %v has a contrast of %.2f:1, want 4.5:1 at least", s, fg, bg, r)
+			} else {
+				t.Logf("state %q: %v on %v: %.2f:1", s, fg, bg, r)
+			}
+		}
+	}
+}
+
+// contrast is WCAG 2's contrast ratio of two colours.
+func contrast(a, b color.RGBA) float64 {
+	la, lb := luminance(a), luminance(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// luminance is WCAG 2's relative luminance of c.
+func luminance(c color.RGBA) float64 {
+	lin := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
 }
 
 func TestWrap(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 
 // drawing names the drawing code; change it whenever a card would come out
 // differently from the same Card.
-const drawing = "naskah-kartu-3"
+const drawing = "naskah-kartu-4"
 
 const (
 	stampKey = "naskah"
@@ -25,7 +25,7 @@ const (
 // stamp is the text of c's stamp.
 func stamp(c Card) string {
 	h := sha256.New()
-	for _, s := range []string{drawing, c.Title, c.Region, c.Status, c.Date, c.Label, c.Site} {
+	for _, s := range []string{drawing, c.Title, c.Region, c.Status, c.Date, c.Label, c.Site, string(c.State)} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
