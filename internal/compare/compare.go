@@ -49,6 +49,9 @@
 // a Pasal by their ids, which package legal cites. PasalI drafts from them
 // Pasal I of the amending instrument, as text to copy.
 //
+// Each pair tells how alike its sections are (Similarity), and Anchors
+// gives each pair an id for the page that shows it, its section's own.
+//
 // The package knows nothing of HTML or HTTP; callers render the result.
 // Its functions keep no state between calls and are safe for concurrent
 // use.
