@@ -215,3 +215,35 @@ func (b *browser) pageBox(t testing.TB, sel string) box {
 		return {Top: r.top + scrollY, Bottom: r.bottom + scrollY, Left: r.left + scrollX, Right: r.right + scrollX};
 	})()`)
 }
+
+// TestTablesFitPhone opens every kind of page at 360 px: every table shows all
+// its columns, without a part hidden to scroll to.
+func TestTablesFitPhone(t *testing.T) {
+	s := newSite(t, fixtureSite)
+	b := newBrowser(t, phone)
+	tables := 0
+	for _, p := range fixturePages {
+		t.Run(p.name, func(t *testing.T) {
+			b.openKind(t, s, p)
+			type table struct {
+				Text        string
+				Width, Room float64
+			}
+			// A table's width is that of its content, which it scrolls when it is
+			// a block; its room is its own box's, or its parent's when it is wider.
+			for _, tb := range eval[[]table](t, b, `[...document.querySelectorAll("main table")].map(t => ({
+				Text: t.textContent.trim().replace(/\s+/g, " ").slice(0, 40),
+				Width: Math.max(t.scrollWidth, t.getBoundingClientRect().width),
+				Room: Math.min(t.clientWidth || Infinity, t.parentElement.clientWidth),
+			}))`) {
+				tables++
+				if tb.Width > tb.Room+1 {
+					t.Errorf("the table %q is %.0f px wide in %.0f px: part of it is hidden", tb.Text, tb.Width, tb.Room)
+				}
+			}
+		})
+	}
+	if tables == 0 {
+		t.Error("no page has a table: the test checks nothing")
+	}
+}
