@@ -49,12 +49,19 @@
 // a Pasal by their ids, which package legal cites. PasalI drafts from them
 // Pasal I of the amending instrument, as text to copy.
 //
+// Each pair tells how alike its sections are (Similarity), and Anchors
+// gives each pair an id for the page that shows it, its section's own.
+//
 // The package knows nothing of HTML or HTTP; callers render the result.
 // Its functions keep no state between calls and are safe for concurrent
 // use.
 package compare
 
-import "naskah/internal/catalog"
+import (
+	"math"
+
+	"naskah/internal/catalog"
+)
 
 // Result is the comparison of two texts.
 type Result struct {
@@ -70,6 +77,11 @@ type Pair struct {
 	AHeading string `json:"a_heading"`
 	BHeading string `json:"b_heading"`
 	Ops      []Op   `json:"ops"`
+	// Similarity is the share of the words of the two sections that the word
+	// diff finds in both: twice the words of the equal ops over the words of
+	// both texts, from 0 (nothing in common, or a section only one text has)
+	// to 1 (the same words), to three decimal places.
+	Similarity float64 `json:"similarity"`
 }
 
 // Op is one operation of a word diff: text that is in both texts (OpEqual),
@@ -187,12 +199,14 @@ func (c *comparison) pair(m match, keep []bool) Pair {
 	}
 	sa, sb := c.a[m.a], c.b[m.b]
 	p := Pair{Status: Changed, AID: sa.ID, BID: sb.ID, AHeading: sa.Heading, BHeading: sb.Heading}
+	before := c.stats
 	if sa.Text == sb.Text {
 		c.stats.WordsUnchanged += countWords(sa.Text)
 		p.Ops = whole(OpEqual, sa.Text)
 	} else {
 		p.Ops = c.diff(c.textA(m.a), c.textB(m.b))
 	}
+	p.Similarity = similarity(before, c.stats)
 	switch {
 	case !keep[m.b]:
 		p.Status = Moved
@@ -208,6 +222,17 @@ func (c *comparison) diff(a, b *text) []Op {
 	hs := hunks(c.hunks[:0], c.d.diff(a.ids, b.ids))
 	c.hunks = trim(cleanup(hs, a, b), a, b)
 	return ops(a, b, c.hunks, &c.stats)
+}
+
+// similarity is the Similarity of a pair whose diff took the word counts
+// from before to after.
+func similarity(before, after Stats) float64 {
+	same := after.WordsUnchanged - before.WordsUnchanged
+	all := 2*same + after.WordsAdded - before.WordsAdded + after.WordsRemoved - before.WordsRemoved
+	if all == 0 {
+		return 1 // two sections without words: only punctuation, or nothing
+	}
+	return math.Round(1000*float64(2*same)/float64(all)) / 1000
 }
 
 // whole returns the ops of a text that is all of one kind.

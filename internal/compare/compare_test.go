@@ -79,7 +79,7 @@ func TestCompare(t *testing.T) {
 				Sections: []Pair{same(rek, Unchanged), {
 					Status: Changed, AID: "pelatihan", BID: "pengembangan-kompetensi",
 					AHeading: "Pelatihan", BHeading: "Pengembangan Kompetensi",
-					Ops: []Op{{OpEqual, tPelatihan}},
+					Ops: []Op{{OpEqual, tPelatihan}}, Similarity: 1,
 				}},
 				Stats: Stats{WordsUnchanged: 18, SectionsChanged: 1},
 			},
@@ -133,6 +133,7 @@ func TestCompare(t *testing.T) {
 						{OpEqual, "Naskah ini berlaku sejak "}, {OpDelete, "diundangkan"},
 						{OpInsert, "ditetapkan"}, {OpEqual, "."},
 					},
+					Similarity: 0.8, // 4 words of 5 in both
 				}, same(rek, Unchanged)},
 				Stats: Stats{WordsAdded: 1, WordsRemoved: 1, WordsUnchanged: 13, SectionsChanged: 1},
 			},
@@ -148,6 +149,7 @@ func TestCompare(t *testing.T) {
 						{OpEqual, "Kinerja pegawai dinilai setiap "}, {OpDelete, "semester"},
 						{OpInsert, "tahun"}, {OpEqual, " oleh atasan langsung berdasarkan sasaran kerja."},
 					},
+					Similarity: 0.909, // 10 words of 11 in both
 				}, same(rek, Unchanged), same(pel, Unchanged)},
 				Stats: Stats{WordsAdded: 1, WordsRemoved: 1, WordsUnchanged: 28, SectionsChanged: 1},
 			},
@@ -179,7 +181,7 @@ func TestCompare(t *testing.T) {
 
 // same returns the pair of s with itself.
 func same(s catalog.Section, st Status) Pair {
-	return Pair{Status: st, AID: s.ID, BID: s.ID, AHeading: s.Heading, BHeading: s.Heading, Ops: whole(OpEqual, s.Text)}
+	return Pair{Status: st, AID: s.ID, BID: s.ID, AHeading: s.Heading, BHeading: s.Heading, Ops: whole(OpEqual, s.Text), Similarity: 1}
 }
 
 // TestOneAgainstMany checks that a section split in two pairs with one part

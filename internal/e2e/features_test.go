@@ -41,8 +41,10 @@ func TestSearch(t *testing.T) {
 	}
 }
 
-// TestCompare opens a comparison from a policy page, switches to the side-by-side
-// view and follows a section's link into one of the two documents.
+// TestCompare opens a comparison from a policy page: side by side, what the old
+// version lost marked in its column and what the new one gained in its own;
+// then switches to the word diff and follows a section's link into one of the
+// two documents.
 func TestCompare(t *testing.T) {
 	s := newSite(t, fixtureSite)
 	b := newBrowser(t)
@@ -51,13 +53,17 @@ func TestCompare(t *testing.T) {
 	if loc := b.location(t); loc.Path != "/bandingkan" || loc.Query().Get("a") == "" || loc.Query().Get("b") == "" {
 		t.Fatalf("compare link went to %s", loc)
 	}
-	if b.count(t, ".diff ins") == 0 || b.count(t, ".diff del") == 0 {
-		t.Error("the inline view marks no insertion or deletion")
+	if b.count(t, ".diff-side .diff-a del") == 0 || b.count(t, ".diff-side .diff-b ins") == 0 {
+		t.Error("the side-by-side view marks no deletion in A or insertion in B")
+	}
+	if b.count(t, ".diff-side .diff-a ins")+b.count(t, ".diff-side .diff-b del") != 0 {
+		t.Error("a column marks what belongs to the other")
 	}
 	wantText(t, b, ".diff-stats", "Kata ditambahkan")
-	b.follow(t, `.views a[href*="view=side"]`)
-	if b.count(t, ".diff-side .diff-a") == 0 || b.count(t, ".diff-side .diff-b") == 0 {
-		t.Fatal("the side-by-side view has no two columns")
+	wantText(t, b, ".legend", "dicoret", "bergaris bawah")
+	b.follow(t, `.views a[href*="view=kata"]`)
+	if b.count(t, ".diff ins") == 0 || b.count(t, ".diff del") == 0 || b.count(t, ".diff-side") != 0 {
+		t.Fatal("the word diff is not one text with insertions and deletions")
 	}
 	b.axe(t)
 	b.follow(t, `.pair-changed .item-meta a[href*="#"]`)

@@ -40,7 +40,8 @@ func TestOriginalAndImages(t *testing.T) {
 	for _, page := range []string{"/contoh/kebijakan-uji/2025-03/", "/contoh/kebijakan-uji/"} {
 		b.open(t, s.url(page))
 		wantText(t, b, ".original", "Naskah asli (PDF, 924 bita)", "Teks HTML ini bukan naskah resmi; yang sah adalah naskah asli yang ditandatangani.")
-		if got := b.text(t, ".original .hash code"); got != hex.EncodeToString(sum[:]) {
+		b.unfold(t)
+		if got := b.text(t, ".policy-details .hash code"); got != hex.EncodeToString(sum[:]) {
 			t.Errorf("%s: SHA-256 shown %q, want %x", page, got, sum)
 		}
 		if got := b.fetchLink(t, ".original-link"); got != "200 application/pdf 924" {

@@ -1,6 +1,7 @@
 // Package e2e checks the published site the way people and validators meet it: a
-// reader in a real browser (chromedp driving chromium), axe-core for WCAG 2.1 A and
-// AA, the Nu HTML Checker for validity, and encoding/xml for the feeds and sitemap.
+// reader in a real browser (chromedp driving chromium), axe-core for WCAG 2.0, 2.1
+// and 2.2 A and AA (target size included) at the widths of a desktop and a phone,
+// the Nu HTML Checker for validity, and encoding/xml for the feeds and sitemap.
 //
 // The package has only tests. harness_test.go is the harness a new browser case
 // uses: newSite builds a fixture and serves it, newBrowser opens a tab in the
@@ -11,7 +12,7 @@
 //		s := newSite(t, fixtureSite)
 //		b := newBrowser(t, phone) // or newBrowser(t) for 1280×800
 //		b.open(t, s.url("/cari?q=pelatihan"))
-//		b.axe(t)       // WCAG 2.1 A and AA
+//		b.axe(t)       // WCAG 2.0, 2.1 and 2.2 A and AA
 //		b.fitsWidth(t) // no sideways scrolling
 //		wantText(t, b, "main h1", "pelatihan")
 //		b.follow(t, ".hits a") // click a link, wait for the page

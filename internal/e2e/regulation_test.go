@@ -16,6 +16,11 @@ func TestRegulation(t *testing.T) {
 	b.open(t, s.url("/contoh/pengadaan-pegawai/"))
 	wantText(t, b, ".banner-fictional", "Contoh fiktif")
 	wantText(t, b, ".reg-title", "PERATURAN BUPATI CONTOH", "NOMOR 8 TAHUN 2025", "TENTANG", "PENGADAAN PEGAWAI")
+	// The long contents are folded on a phone until the reader opens them.
+	if b.displayed(t, ".toc ol") {
+		t.Error("the contents are open on a phone before the reader asks for them")
+	}
+	b.click(t, ".toc summary")
 	wantText(t, b, ".toc", "BAB II PERENCANAAN DAN SELEKSI", "Pasal 4A", "Penjelasan")
 	wantText(t, b, "#pasal-6", "Dihapus.")
 	if b.count(t, "#pasal-6.unit-deleted") != 1 {

@@ -94,16 +94,17 @@ func TestSearchPageWaysOut(t *testing.T) {
 	}
 }
 
-// box is where an element is on the screen, and the height of the viewport.
-type box struct {
+// screenBox is where an element is on the screen, and the height of the
+// viewport.
+type screenBox struct {
 	Top, Bottom, Height float64
 }
 
 // rect returns where the first element that sel finds is, relative to the
 // viewport.
-func (b *browser) rect(t testing.TB, sel string) box {
+func (b *browser) rect(t testing.TB, sel string) screenBox {
 	t.Helper()
-	return eval[box](t, b, `(() => {
+	return eval[screenBox](t, b, `(() => {
 		const el = document.querySelector(`+jsString(sel)+`);
 		if (!el) throw new Error("no element matches " + `+jsString(sel)+`);
 		const r = el.getBoundingClientRect();

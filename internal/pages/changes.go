@@ -13,6 +13,7 @@ type changesView struct {
 	Version    *site.Version
 	Prev       *site.Version
 	Result     *compare.Result
+	Anchors    []string // the ids of the pairs of Result, their sections' own
 	CompareURL string
 	// Draft is, for a regulation, the change as the amending instrument
 	// would write it.
@@ -22,8 +23,8 @@ type changesView struct {
 // ChangesURL is the page of what changed in v since the version before it.
 func ChangesURL(v *site.Version) string { return v.URL() + "perubahan/" }
 
-// compareURL is the comparison page of two versions; b may be nil, for a page
-// that asks the reader to choose it.
+// compareURL is the comparison page of two versions, side by side unless view
+// says otherwise; b may be nil, for a page that asks the reader to choose it.
 func compareURL(a, b *site.Version, view string) string {
 	var br legal.Ref
 	if b != nil {
@@ -46,7 +47,7 @@ func (r *renderer) changes(p *site.Policy) error {
 		pg.Feed = p.Region.FeedURL()
 		pg.Fictional = r.fictional(p.Region)
 		pg.Crumbs = r.crumbs(p.Region, p, r.t("changes.title", v.Label))
-		view := changesView{Page: pg, Version: v, Prev: v.Prev, Result: res, CompareURL: compareURL(v.Prev, v, "side")}
+		view := changesView{Page: pg, Version: v, Prev: v.Prev, Result: res, Anchors: res.Anchors(), CompareURL: compareURL(v.Prev, v, "")}
 		if regulations {
 			if view.Draft = compare.DraftAmendment(old, cur, instrumentName(v.Prev)); view.Draft != nil {
 				view.Draft.URL = v.URL()

@@ -143,41 +143,6 @@ func TestMetadataAPI(t *testing.T) {
 	}
 }
 
-func TestCompare(t *testing.T) {
-	s := newTestServer(t)
-	tests := []struct {
-		target string
-		status int
-		want   []string
-	}{
-		{"/api/v1/compare?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji", 200, []string{`"a":{"region":"contoh","policy":"kebijakan-uji","version":"2024-01"`, `"b":{"region":"contoh","policy":"kebijakan-uji","version":"2025-03"`, `"sections":[`, `"op":"insert"`, `"stats":{"words_added":`, `"sections_changed":`}},
-		{"/api/v1/compare?a=contoh/kebijakan-uji&b=kota-uji/aturan-lama@v1", 200, []string{`"status":"added"`, `"status":"removed"`}},
-		{"/api/v1/compare?a=contoh/kebijakan-uji", 400, []string{`"bad_request"`, "b harus"}},
-		{"/api/v1/compare?a=contoh&b=contoh/kebijakan-uji", 400, []string{"a harus"}},
-		{"/api/v1/compare?a=contoh/kebijakan-uji@../x&b=contoh/kebijakan-uji", 400, []string{"a harus"}},
-		{"/api/v1/compare?a=tidak-ada/x&b=contoh/kebijakan-uji", 404, []string{`daerah \"tidak-ada\"`}},
-		{"/api/v1/compare?a=contoh/x&b=contoh/kebijakan-uji", 404, []string{`kebijakan \"x\"`}},
-		{"/api/v1/compare?a=contoh/kebijakan-uji@v9&b=contoh/kebijakan-uji", 404, []string{`versi \"v9\"`}},
-		{"/bandingkan?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji@2025-03", 200, []string{"<ins>", "<del>", `href="/contoh/kebijakan-uji/2025-03/#aspek-aspek-kebijakan"`, `aria-current="page">Sebaris`}},
-		{"/bandingkan?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji@2025-03&view=side", 200, []string{`class="diff-side"`, `aria-current="page">Berdampingan`}},
-		{"/bandingkan?a=contoh/kebijakan-uji", 200, []string{"Pilih dua naskah", `<option value="contoh/kebijakan-uji@2025-03" selected>`}},
-		{"/bandingkan", 200, []string{"Pilih dua naskah", `<option value="kota-uji/aturan-lama@v1">`}},
-		{"/bandingkan?a=x&b=y", 400, []string{"a harus"}},
-		{"/bandingkan?a=contoh/x&b=contoh/kebijakan-uji", 404, []string{"tidak dikenal"}},
-	}
-	for _, tt := range tests {
-		res, body := get(t, s, "GET", tt.target)
-		if res.StatusCode != tt.status {
-			t.Errorf("%s: status %d, want %d", tt.target, res.StatusCode, tt.status)
-		}
-		for _, w := range tt.want {
-			if !strings.Contains(body, w) {
-				t.Errorf("%s: body lacks %s", tt.target, w)
-			}
-		}
-	}
-}
-
 // TestSearchAnswersAreKept asks the same search twice, with and without gzip:
 // every answer says the same, whether it was searched or kept.
 func TestSearchAnswersAreKept(t *testing.T) {
