@@ -77,32 +77,64 @@ func section(v *catalog.Version, id string) *catalog.Section {
 	return nil
 }
 
-// marker knows which analyzed terms of a text a query matched.
+// marker knows which analyzed terms of a text a query matched: its words, the
+// words its prefixes begin and the corrections of its misspelt words, and the
+// phrases of its units, which the thesaurus expands into, marked only where they
+// stand whole.
 type marker struct {
-	terms    map[string]bool
-	prefixes []string
+	terms   map[string]bool
+	phrases []phrase
 }
 
-func (m *marker) add(c clause, terms []string) {
-	if c.prefix {
-		m.prefixes = append(m.prefixes, prefixes(c.text, terms)...)
-		return
-	}
-	for _, t := range terms {
-		m.terms[t] = true
-	}
-}
-
-func (m *marker) matches(term string) bool {
-	if m.terms[term] {
-		return true
-	}
-	for _, p := range m.prefixes {
-		if strings.HasPrefix(term, p) {
-			return true
+func newMarker(p *plan) *marker {
+	m := &marker{terms: map[string]bool{}}
+	for _, u := range p.units {
+		for _, a := range u.alts {
+			if a.kind != literal && len(a.terms) > 1 {
+				m.phrases = append(m.phrases, a.terms)
+				continue
+			}
+			for _, t := range a.terms {
+				if t != "" {
+					m.terms[t] = true
+				}
+			}
 		}
 	}
-	return false
+	return m
+}
+
+// A word is a word of a text, with its stem.
+type word struct {
+	start, end int
+	stem       string
+}
+
+// marked returns which of words the marker marks.
+func (m *marker) marked(words []word) []bool {
+	out := make([]bool, len(words))
+	for i, w := range words {
+		out[i] = m.terms[w.stem]
+	}
+	for _, p := range m.phrases {
+		for i := 0; i+len(p) <= len(words); i++ {
+			if phraseAt(p, words, i) {
+				for j := range p {
+					out[i+j] = out[i+j] || p[j] != ""
+				}
+			}
+		}
+	}
+	return out
+}
+
+func phraseAt(p phrase, words []word, i int) bool {
+	for j, t := range p {
+		if t != "" && words[i+j].stem != t {
+			return false
+		}
+	}
+	return true
 }
 
 // Fragment sizes, in bytes of text.
@@ -154,7 +186,7 @@ func (ix *Index) matches(text string, m *marker, n int) []string {
 		return nil
 	}
 	type span struct{ start, end int }
-	var spans []span
+	var words []word
 	for start := 0; start < len(text); {
 		i := strings.IndexFunc(text[start:], isWordRune)
 		if i < 0 {
@@ -165,10 +197,14 @@ func (ix *Index) matches(text string, m *marker, n int) []string {
 		if j := strings.IndexFunc(text[start:], notWordRune); j >= 0 {
 			end = start + j
 		}
-		if m.matches(ix.stem(strings.ToLower(text[start:end]))) {
-			spans = append(spans, span{start, end})
-		}
+		words = append(words, word{start, end, ix.stem(strings.ToLower(text[start:end]))})
 		start = end
+	}
+	var spans []span
+	for i, ok := range m.marked(words) {
+		if ok {
+			spans = append(spans, span{words[i].start, words[i].end})
+		}
 	}
 	var out []string
 	for i := 0; i < len(spans) && len(out) < n; {

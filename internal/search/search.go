@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -34,6 +33,7 @@ type Index struct {
 	cat      *catalog.Catalog
 	analyzer analysis.Analyzer
 	stem     func(string) string // of a lowercase word; the words of the texts are looked up
+	vocab    *vocabulary
 	cache    *cache.LRU[string, *Result]
 	// searching holds the searches under way, so that identical ones arriving
 	// together are answered once.
@@ -64,6 +64,14 @@ func open(dir string, c *catalog.Catalog, readOnly bool) (*Index, error) {
 	if ix.analyzer == nil || ix.stem == nil {
 		ix.Close()
 		return nil, fmt.Errorf("search: %s has no %s analyzer", dir, analyzerName)
+	}
+	words, err := lexiconOf(ix.current.Mapping())
+	if err == nil {
+		ix.vocab, err = newVocabulary(words, ix.stem)
+	}
+	if err != nil {
+		ix.Close()
+		return nil, err
 	}
 	if readOnly {
 		if ix.currentFacets, err = newFacetTable(ix.current); err == nil {
@@ -117,6 +125,17 @@ type Result struct {
 	Cited      bool
 	Direct     *Direct
 	Candidates []Direct
+	// Partial reports that no section contains every unit of a query of
+	// several (a word, a "phrase", a prefix*, or words joined by OR), in any
+	// form the analyzer or the thesaurus conflates: the hits are the best
+	// partial matches. Otherwise the sections that contain every unit come
+	// first.
+	Partial bool
+	// StopWords are the words of a query that holds nothing but words too
+	// common to be indexed (di, yang, dan), which find nothing; Message then
+	// explains, in Indonesian, what to do instead.
+	StopWords []string
+	Message   string
 }
 
 // Hit is a section of a version that matches.
@@ -176,17 +195,23 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 // leaving out the document that it stands for.
 func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, error) {
 	out := &Result{Page: r.Page, Size: r.Size}
-	clauses, first, err := ix.readQuery(r, out)
+	p, first, err := ix.readQuery(r, out)
 	if err != nil {
 		return nil, err
 	}
-	from, size, leaveOut := first.window(r)
-	q, marks := ix.buildQuery(clauses, r, leaveOut)
-	if q == nil {
+	if len(p.units) == 0 && len(p.stopWords) == 0 {
 		return nil, &QueryError{Msg: "kueri kosong: tuliskan kata yang dicari"}
 	}
+	if len(p.units) == 0 {
+		out.StopWords, out.Message = p.stopWords, stopWordsMessage(p.stopWords)
+		ix.cache.Put(key, out)
+		return out, nil
+	}
+	from, size, leaveOut := first.window(r)
+	q, rk := ix.buildQuery(p, r, leaveOut)
 	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	req.Fields = []string{"versions"}
+	req.IncludeLocations = rk != nil // the ranker reads where the terms are
 	idx, table := ix.current, ix.currentFacets
 	if r.AllVersions {
 		idx, table = ix.all, ix.allFacets
@@ -208,11 +233,13 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	out.Total = int(res.Total)
+	out.Partial = rk != nil && len(p.units) > 1 && rk.complete == 0 && res.Total > 0
 	if table != nil {
 		out.Facets = table.facets(hits)
 	} else {
 		out.Facets = bleveFacets(res.Facets)
 	}
+	marks := newMarker(p)
 	for _, h := range res.Hits {
 		if hit, ok := ix.hit(h, r, marks); ok {
 			out.Hits = append(out.Hits, hit)
@@ -225,10 +252,10 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 	return out, nil
 }
 
-// readQuery splits r's query into the clauses to look for and, if it cites an
+// readQuery works out what r's query looks for and, if it cites an
 // instrument, resolves the citation into res and returns the hit that comes
 // first, if one does.
-func (ix *Index) readQuery(r Request, res *Result) ([]clause, *firstHit, error) {
+func (ix *Index) readQuery(r Request, res *Result) (*plan, *firstHit, error) {
 	clauses, err := splitQuery(r.Query)
 	if err != nil {
 		return nil, nil, err
@@ -241,8 +268,11 @@ func (ix *Index) readQuery(r Request, res *Result) ([]clause, *firstHit, error) 
 		// be: its first words are searched.
 		clauses = clauses[:min(len(clauses), maxClauses)]
 	}
-	clauses, err = checkClauses(clauses)
-	return clauses, first, err
+	if clauses, err = checkClauses(clauses); err != nil {
+		return nil, nil, err
+	}
+	p, err := ix.plan(clauses)
+	return p, first, err
 }
 
 // SetCacheSize replaces the cache of answers with an empty one of size entries;
@@ -280,96 +310,100 @@ var fieldBoosts = []struct {
 	boost float64
 }{{"title", 3}, {"heading", 2}, {"text", 1}}
 
-// buildQuery turns clauses and filters into a bleve query, and returns what the
-// fragments should mark. The query leaves out the document leaveOut, unless it
-// is "". It returns nil when nothing is left to look for.
-func (ix *Index) buildQuery(clauses []clause, r Request, leaveOut string) (query.Query, *marker) {
-	var must, should, mustNot []query.Query
-	marks := &marker{terms: map[string]bool{}}
-	for _, c := range clauses {
-		q := ix.clauseQuery(c, marks)
-		switch {
-		case q == nil:
-		case c.exclude:
-			mustNot = append(mustNot, q)
-		default:
+// buildQuery turns a plan and filters into a bleve query. The query leaves out
+// the document leaveOut, unless it is "". The ranker, when not nil, must score
+// the hits: bleve's scores alone do not rank them as the plan says.
+func (ix *Index) buildQuery(p *plan, r Request, leaveOut string) (query.Query, *ranker) {
+	var should, mustNot []query.Query
+	for _, u := range p.units {
+		if q := unitQuery(u); q != nil {
 			should = append(should, q)
 		}
 	}
 	if len(should) == 0 {
-		return nil, marks
+		return bleve.NewMatchNoneQuery(), nil
 	}
-	if len(should) > 1 {
-		// Sections with every word come first.
-		all := bleve.NewConjunctionQuery(should...)
-		all.SetBoost(float64(2 * len(should)))
-		should = append([]query.Query{all}, should...)
+	for _, ph := range p.exclude {
+		mustNot = append(mustNot, altQuery(alt{terms: ph}))
 	}
-	must = append(must, ix.filters(r)...)
-	b := bleve.NewBooleanQuery()
-	b.AddMust(must...)
-	b.AddShould(should...)
-	b.SetMinShould(1)
 	if leaveOut != "" {
 		mustNot = append(mustNot, bleve.NewDocIDQuery([]string{leaveOut}))
 	}
-	b.AddMustNot(mustNot...)
-	return b, marks
+	must := ix.filters(r)
+	var q query.Query
+	if len(should) == 1 && len(must) == 0 && len(mustNot) == 0 {
+		q = should[0]
+	} else {
+		b := bleve.NewBooleanQuery()
+		b.AddMust(must...)
+		b.AddShould(should...)
+		b.SetMinShould(1)
+		b.AddMustNot(mustNot...)
+		q = b
+	}
+	if !p.ranked() {
+		return q, nil
+	}
+	rk := newRanker(p)
+	return query.NewCustomScoreQueryWithScorer(q, rk.score, nil, nil), rk
 }
 
-// clauseQuery matches one clause in the title, heading or text.
-func (ix *Index) clauseQuery(c clause, marks *marker) query.Query {
-	terms := ix.terms(c.text)
-	if len(terms) == 0 && !c.prefix {
-		return nil // only stop words
-	}
-	var alts []query.Query
-	for _, fb := range fieldBoosts {
-		switch {
-		case c.prefix:
-			for _, p := range prefixes(c.text, terms) {
-				q := bleve.NewPrefixQuery(p)
-				q.SetField(fb.field)
-				q.SetBoost(fb.boost)
-				alts = append(alts, q)
+// unitQuery matches a unit in the title, heading or text: any alternative of
+// it, those of each kind boosted by the kind's weight. Alternatives of one kind
+// are one disjunction, so that many synonyms weigh no more than few.
+func unitQuery(u unit) query.Query {
+	var parts []query.Query
+	for kind := range weights {
+		var alts []query.Query
+		for _, a := range u.alts {
+			if a.kind == altKind(kind) {
+				alts = append(alts, altQuery(a))
 			}
-		case c.phrase:
-			q := bleve.NewMatchPhraseQuery(c.text)
-			q.SetField(fb.field)
-			q.SetBoost(fb.boost)
-			alts = append(alts, q)
+		}
+		switch len(alts) {
+		case 0:
+		case 1:
+			parts = append(parts, alts[0])
 		default:
-			q := bleve.NewMatchQuery(c.text)
-			q.SetField(fb.field)
-			q.SetBoost(fb.boost)
-			q.SetOperator(query.MatchQueryOperatorAnd)
-			alts = append(alts, q)
+			parts = append(parts, bleve.NewDisjunctionQuery(alts...))
 		}
 	}
-	if !c.exclude {
-		marks.add(c, terms)
+	switch len(parts) {
+	case 0:
+		return nil
+	case 1:
+		return parts[0]
 	}
-	return bleve.NewDisjunctionQuery(alts...)
+	return bleve.NewDisjunctionQuery(parts...)
 }
 
-// prefixes are what a prefix* looks for: the letters as typed, and their stem, so
-// that kepegawai* finds kepegawaian (indexed as its root pegawai).
-func prefixes(text string, terms []string) []string {
-	raw := strings.ToLower(strings.TrimFunc(text, func(r rune) bool { return letters(string(r)) == 0 }))
-	out := []string{raw}
-	if len(terms) == 1 && terms[0] != raw && len(terms[0]) >= minPrefix {
-		out = append(out, terms[0])
-	}
-	return out
+// A fieldQuery is a bleve query of a field, with a boost.
+type fieldQuery interface {
+	query.FieldableQuery
+	SetBoost(float64)
 }
 
-// terms analyzes text as the index does.
-func (ix *Index) terms(text string) []string {
-	var out []string
-	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
-		out = append(out, string(tok.Term))
+// altQuery matches an alternative in the title, heading or text.
+func altQuery(a alt) query.Query {
+	var fields []query.Query
+	for _, fb := range fieldBoosts {
+		var q fieldQuery
+		if len(a.terms) == 1 {
+			q = bleve.NewTermQuery(a.terms[0])
+		} else {
+			slots := make([][]string, len(a.terms))
+			for i, t := range a.terms {
+				if t != "" {
+					slots[i] = []string{t}
+				}
+			}
+			q = query.NewMultiPhraseQuery(slots, "")
+		}
+		q.SetField(fb.field)
+		q.SetBoost(fb.boost * weights[a.kind])
+		fields = append(fields, q)
 	}
-	return out
+	return bleve.NewDisjunctionQuery(fields...)
 }
 
 func (ix *Index) filters(r Request) []query.Query {

@@ -1,0 +1,163 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A plan is what a query looks for, worked out before bleve is asked: the
+// units that a hit should contain every one of, each with the ways it may be
+// matched, and the phrases that a hit must not contain.
+type plan struct {
+	units   []unit
+	exclude []phrase
+	// stopWords are the words of a query that holds nothing but words too
+	// common to be indexed, which can find nothing.
+	stopWords []string
+}
+
+// A unit is what a reader asks to find once: a word, a "phrase", a prefix*, or
+// several of them joined by OR. Its alternatives are the ways a section may
+// contain it.
+type unit struct {
+	alts []alt
+}
+
+// A phrase is a sequence of index terms, each a position after the one before;
+// "" stands for a stop word, which any word fills.
+type phrase []string
+
+func (p phrase) String() string { return strings.Join(p, " ") }
+
+// An altKind is how an alternative of a unit came about. A section that holds
+// a unit only through a later kind ranks below one that holds it through an
+// earlier.
+type altKind uint8
+
+const (
+	literal   altKind = iota // the text as written, in any form the analyzer conflates
+	synonym                  // a synonym or an expanded abbreviation from the thesaurus
+	related                  // a near-synonym from the thesaurus
+	corrected                // the correction of a misspelt word
+)
+
+// weights are the boosts of the kinds of alternatives, as a factor of a
+// literal match's.
+var weights = [...]float64{literal: 1, synonym: 0.5, related: 0.3, corrected: 0.3}
+
+// An alt is one way a section may contain a unit.
+type alt struct {
+	terms phrase
+	kind  altKind
+}
+
+// add adds a to u unless u has it already.
+func (u *unit) add(a alt) {
+	for _, b := range u.alts {
+		if b.terms.String() == a.terms.String() {
+			return
+		}
+	}
+	u.alts = append(u.alts, a)
+}
+
+// kinds reports whether u has an alternative of another kind than literal.
+func (u *unit) expanded() bool {
+	for _, a := range u.alts {
+		if a.kind != literal {
+			return true
+		}
+	}
+	return false
+}
+
+// plan works out what the clauses look for.
+func (ix *Index) plan(clauses []clause) (*plan, error) {
+	p := &plan{}
+	var stops []string
+	for _, c := range clauses {
+		alts, err := ix.literalAlts(c)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case c.exclude:
+			for _, a := range alts {
+				p.exclude = append(p.exclude, a.terms)
+			}
+		case alts == nil && !c.prefix:
+			stops = append(stops, c.text) // only stop words
+		case c.or && len(p.units) > 0:
+			for _, a := range alts {
+				p.units[len(p.units)-1].add(a)
+			}
+		default:
+			u := unit{}
+			for _, a := range alts {
+				u.add(a)
+			}
+			p.units = append(p.units, u)
+		}
+	}
+	if len(p.units) == 0 {
+		p.stopWords = stops
+	}
+	return p, nil
+}
+
+// literalAlts returns the ways of matching c as written: its analyzed terms, as
+// a phrase when there are several (a quoted phrase, or a word such as e-KTP
+// that is several tokens), or for a prefix the terms of the words it begins.
+func (ix *Index) literalAlts(c clause) ([]alt, error) {
+	if c.prefix {
+		raw := strings.ToLower(strings.TrimFunc(c.text, notWordRune))
+		terms, ok := ix.vocab.prefixTerms(raw)
+		if !ok {
+			return nil, &QueryError{Msg: fmt.Sprintf("awalan “%s*” terlalu umum: cocok dengan lebih dari %d kata; tambahkan hurufnya", raw, maxPrefixTerms)}
+		}
+		alts := make([]alt, len(terms))
+		for i, t := range terms {
+			alts[i] = alt{terms: phrase{t}}
+		}
+		return alts, nil
+	}
+	if p := ix.phraseOf(c.text); p != nil {
+		return []alt{{terms: p}}, nil
+	}
+	return nil, nil
+}
+
+// phraseOf analyzes text as the index does, into the phrase of its terms; nil
+// when it holds only stop words.
+func (ix *Index) phraseOf(text string) phrase {
+	tokens := ix.analyzer.Analyze([]byte(text))
+	if len(tokens) == 0 {
+		return nil
+	}
+	first, last := tokens[0].Position, tokens[0].Position
+	for _, t := range tokens {
+		first, last = min(first, t.Position), max(last, t.Position)
+	}
+	p := make(phrase, last-first+1)
+	for _, t := range tokens {
+		p[t.Position-first] = string(t.Term)
+	}
+	return p
+}
+
+// ranked reports whether the plan needs the ranking of rank.go: bleve's own
+// scores do for one unit matched only as written.
+func (p *plan) ranked() bool {
+	return len(p.units) > 1 || len(p.units) == 1 && p.units[0].expanded()
+}
+
+// stopWordsMessage tells a reader whose query holds only the stop words words
+// why it finds nothing, and what to do.
+func stopWordsMessage(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = "“" + w + "”"
+	}
+	return strings.Join(quoted, ", ") + " terlalu umum untuk dicari: kata seperti itu tidak diindeks. " +
+		"Tambahkan kata yang lebih khas, misalnya “cuti” atau “pelatihan”."
+}
