@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,6 +79,15 @@ func (f *stemFilter) stemOf(w string) string {
 	}
 	return f.stem.Stem(w)
 }
+
+// stopWords are the words the analyzer leaves out.
+var stopWords = sync.OnceValue(func() analysis.TokenMap {
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(id.IndonesianStopWords); err != nil {
+		panic(err) // bleve's own list
+	}
+	return tm
+})
 
 // stemmerOf finds the stemmer in an analyzer built from addAnalyzer, so that
 // fragments can be marked without running the whole analysis.

@@ -11,6 +11,10 @@ import (
 type plan struct {
 	units   []unit
 	exclude []phrase
+	// corrected is the query with its misspelt words corrected, "" when no
+	// word is; suggestion says that each of them has hits as written.
+	corrected  string
+	suggestion bool
 	// stopWords are the words of a query that holds nothing but words too
 	// common to be indexed, which can find nothing.
 	stopWords []string
@@ -21,6 +25,8 @@ type plan struct {
 // contain it.
 type unit struct {
 	alts []alt
+	// word is the clause of a unit of one plain word, which may be misspelt.
+	word *clause
 }
 
 // A phrase is a sequence of index terms, each a position after the one before;
@@ -75,6 +81,7 @@ func (u *unit) expanded() bool {
 func (ix *Index) plan(clauses []clause) (*plan, error) {
 	p := &plan{}
 	var stops []string
+	joinable := false // the clause before made or joined the last unit
 	for _, c := range clauses {
 		alts, err := ix.literalAlts(c)
 		if err != nil {
@@ -87,17 +94,22 @@ func (ix *Index) plan(clauses []clause) (*plan, error) {
 			}
 		case alts == nil && !c.prefix:
 			stops = append(stops, c.text) // only stop words
-		case c.or && len(p.units) > 0:
+		case c.or && joinable:
 			for _, a := range alts {
 				p.units[len(p.units)-1].add(a)
 			}
+			p.units[len(p.units)-1].word = nil
 		default:
 			u := unit{}
 			for _, a := range alts {
 				u.add(a)
 			}
+			if !c.phrase && !c.prefix && len(alts) == 1 && len(alts[0].terms) == 1 {
+				u.word = &c
+			}
 			p.units = append(p.units, u)
 		}
+		joinable = !c.exclude && (alts != nil || c.prefix)
 	}
 	if len(p.units) == 0 {
 		p.stopWords = stops

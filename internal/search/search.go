@@ -34,6 +34,7 @@ type Index struct {
 	analyzer analysis.Analyzer
 	stem     func(string) string // of a lowercase word; the words of the texts are looked up
 	vocab    *vocabulary
+	stops    analysis.TokenMap
 	cache    *cache.LRU[string, *Result]
 	// searching holds the searches under way, so that identical ones arriving
 	// together are answered once.
@@ -60,6 +61,7 @@ func open(dir string, c *catalog.Catalog, readOnly bool) (*Index, error) {
 		return nil, err
 	}
 	ix.analyzer = ix.current.Mapping().AnalyzerNamed(analyzerName)
+	ix.stops = stopWords()
 	ix.stem = stemmerOf(ix.analyzer)
 	if ix.analyzer == nil || ix.stem == nil {
 		ix.Close()
@@ -105,6 +107,7 @@ type Request struct {
 	Tag         string
 	Status      string // berlaku, diganti, dicabut or rancangan
 	AllVersions bool   // search every version, not only those in force
+	Literal     bool   // no correction of misspelt words
 	Page        int    // from 1
 	Size        int
 }
@@ -125,6 +128,15 @@ type Result struct {
 	Cited      bool
 	Direct     *Direct
 	Candidates []Direct
+	// Corrected is the query with the words it misspells corrected to the
+	// nearest words of the index, when a word has no hit as written or very
+	// few; "" when none is. The hits of corrections rank below those of the
+	// words as written. Suggestion says that every corrected word has hits
+	// of its own: Corrected is a suggestion ("Maksud Anda: …?"). Otherwise a
+	// correction stands in for a word that has none ("Menampilkan hasil untuk
+	// …"), and Request.Literal searches the words as written.
+	Corrected  string
+	Suggestion bool
 	// Partial reports that no section contains every unit of a query of
 	// several (a word, a "phrase", a prefix*, or words joined by OR), in any
 	// form the analyzer or the thesaurus conflates: the hits are the best
@@ -195,7 +207,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 // leaving out the document that it stands for.
 func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, error) {
 	out := &Result{Page: r.Page, Size: r.Size}
-	p, first, err := ix.readQuery(r, out)
+	p, first, err := ix.readQuery(ctx, r, out)
 	if err != nil {
 		return nil, err
 	}
@@ -233,6 +245,7 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	out.Total = int(res.Total)
+	out.Corrected, out.Suggestion = p.corrected, p.suggestion
 	out.Partial = rk != nil && len(p.units) > 1 && rk.complete == 0 && res.Total > 0
 	if table != nil {
 		out.Facets = table.facets(hits)
@@ -255,7 +268,7 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 // readQuery works out what r's query looks for and, if it cites an
 // instrument, resolves the citation into res and returns the hit that comes
 // first, if one does.
-func (ix *Index) readQuery(r Request, res *Result) (*plan, *firstHit, error) {
+func (ix *Index) readQuery(ctx context.Context, r Request, res *Result) (*plan, *firstHit, error) {
 	clauses, err := splitQuery(r.Query)
 	if err != nil {
 		return nil, nil, err
@@ -272,7 +285,18 @@ func (ix *Index) readQuery(r Request, res *Result) (*plan, *firstHit, error) {
 		return nil, nil, err
 	}
 	p, err := ix.plan(clauses)
+	if err == nil && !r.Literal {
+		err = ix.correct(ctx, p, ix.index(r), r.Query)
+	}
 	return p, first, err
+}
+
+// index is the index that r searches.
+func (ix *Index) index(r Request) bleve.Index {
+	if r.AllVersions {
+		return ix.all
+	}
+	return ix.current
 }
 
 // SetCacheSize replaces the cache of answers with an empty one of size entries;
