@@ -125,7 +125,7 @@ func (ix *Index) literalAlts(c clause) ([]alt, error) {
 		raw := strings.ToLower(strings.TrimFunc(c.text, notWordRune))
 		terms, ok := ix.vocab.prefixTerms(raw)
 		if !ok {
-			return nil, &QueryError{Msg: fmt.Sprintf("awalan “%s*” terlalu umum: cocok dengan lebih dari %d kata; tambahkan hurufnya", raw, maxPrefixTerms)}
+			return nil, &QueryError{Msg: fmt.Sprintf("awalan “%s*” terlalu umum: cocok dengan lebih dari %d kata; tambahkan hurufnya", raw, maxPrefixWords)}
 		}
 		alts := make([]alt, len(terms))
 		for i, t := range terms {

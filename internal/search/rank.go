@@ -150,8 +150,11 @@ func contains(list []int, v int) bool {
 }
 
 // proximity is the factor of closeness of the units in the field that holds
-// the most of them: 2 when they stand side by side, falling towards 1 as the
-// narrowest passage that holds them all widens. A query of one unit has none.
+// the most of them: 5 when they stand side by side, 2 when the narrowest
+// passage that holds them all is twice as wide, falling towards 1 as it
+// widens. Sections hold their words at all sorts of distances, and a reader's
+// words next to each other are what the reader meant. A query of one unit has
+// none.
 func (rk *ranker) proximity() float64 {
 	if len(rk.plan.units) < 2 {
 		return 1
@@ -166,7 +169,8 @@ func (rk *ranker) proximity() float64 {
 	if bestUnits < 2 {
 		return 1
 	}
-	return 1 + float64(bestUnits-1)/float64(max(bestWidth, bestUnits-1))
+	r := float64(bestUnits-1) / float64(max(bestWidth, bestUnits-1))
+	return 1 + 4*r*r
 }
 
 // A mark is where an alternative of a unit starts.

@@ -22,10 +22,10 @@ type vocabulary struct {
 	stem  func(string) string
 }
 
-// maxPrefixTerms bounds what a prefix* may stand for: the distinct index terms
-// (stems) of the words it begins. A prefix of more is refused rather than
-// searched slowly.
-const maxPrefixTerms = 64
+// maxPrefixWords bounds what a prefix* may stand for: the words of the
+// vocabulary it begins. A prefix of more is refused rather than searched
+// slowly.
+const maxPrefixWords = 50
 
 func newVocabulary(words []string, stem func(string) string) (*vocabulary, error) {
 	var buf bytes.Buffer
@@ -67,20 +67,19 @@ func lexiconOf(m mapping.IndexMapping) ([]string, error) {
 	return words, nil
 }
 
-// prefixTerms returns the index terms of the words that begin with prefix, at
-// most maxPrefixTerms of them; ok is false when there are more.
+// prefixTerms returns the index terms of the words that begin with prefix; ok
+// is false when there are more than maxPrefixWords of those.
 func (v *vocabulary) prefixTerms(prefix string) (terms []string, ok bool) {
 	seen := map[string]bool{}
-	for i := sort.SearchStrings(v.words, prefix); i < len(v.words) && strings.HasPrefix(v.words[i], prefix); i++ {
-		t := v.stem(v.words[i])
-		if seen[t] {
-			continue
+	from := sort.SearchStrings(v.words, prefix)
+	for i := from; i < len(v.words) && strings.HasPrefix(v.words[i], prefix); i++ {
+		if i-from == maxPrefixWords {
+			return nil, false
 		}
-		if len(terms) == maxPrefixTerms {
-			return terms, false
+		if t := v.stem(v.words[i]); !seen[t] {
+			seen[t] = true
+			terms = append(terms, t)
 		}
-		seen[t] = true
-		terms = append(terms, t)
 	}
 	return terms, true
 }
