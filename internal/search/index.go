@@ -79,9 +79,9 @@ var keywordFields = []keywordField{
 // queries; the keywords as keywordFields say. Only the versions are stored:
 // everything else a hit shows comes from the catalog. No field goes into _all,
 // which no query reads.
-func newMapping(lexicon []string) (*mapping.IndexMappingImpl, error) {
+func newMapping(lexicon, names []string) (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
-	if err := addAnalyzer(m, lexicon); err != nil {
+	if err := addAnalyzer(m, lexicon, names); err != nil {
 		return nil, err
 	}
 	dm := bleve.NewDocumentStaticMapping()
@@ -192,7 +192,7 @@ const (
 func Build(ctx context.Context, dir string, c *catalog.Catalog, workers int) error {
 	all := sectionDocs(c, nil)
 	current := currentDocs(all)
-	m, err := newMapping(lexicon(c, all))
+	m, err := newMapping(lexicon(c, all), names(c, nil))
 	if err != nil {
 		return fmt.Errorf("search: mapping: %w", err)
 	}
