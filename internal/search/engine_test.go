@@ -17,7 +17,6 @@ func openShipped(t *testing.T) *search.Index {
 	return openSite(t, os.DirFS("../../content"))
 }
 
-
 // sections lists each hit as "region#section", lowercased.
 func sections(res *search.Result) []string {
 	var out []string
