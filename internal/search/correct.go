@@ -70,6 +70,12 @@ func (ix *Index) correct(ctx context.Context, p *plan, idx bleve.Index, query st
 			continue
 		}
 		u.add(alt{terms: phrase{term}, kind: corrected})
+		if ix.expansions != nil {
+			for _, a := range ix.expansions.alts[term] {
+				// What the correction would find, as much below it as below the correction.
+				u.add(alt{terms: a.terms, kind: corrected, weight: weights[corrected] * weights[a.kind]})
+			}
+		}
 		fixes = append(fixes, fix{u.word.start, u.word.end, w})
 		suggestion = suggestion && n > 0
 	}

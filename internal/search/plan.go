@@ -24,9 +24,13 @@ type plan struct {
 // several of them joined by OR. Its alternatives are the ways a section may
 // contain it.
 type unit struct {
-	alts []alt
+	alts    []alt
+	clauses []clause // that it is made of
 	// word is the clause of a unit of one plain word, which may be misspelt.
 	word *clause
+	// broken says that an excluded clause follows the unit, which no run of
+	// words the thesaurus knows may span.
+	broken bool
 }
 
 // A phrase is a sequence of index terms, each a position after the one before;
@@ -55,6 +59,16 @@ var weights = [...]float64{literal: 1, synonym: 0.5, related: 0.3, corrected: 0.
 type alt struct {
 	terms phrase
 	kind  altKind
+	// weight is its boost as a factor of a literal match's; 0 means its
+	// kind's.
+	weight float64
+}
+
+func (a alt) boost() float64 {
+	if a.weight != 0 {
+		return a.weight
+	}
+	return weights[a.kind]
 }
 
 // add adds a to u unless u has it already.
@@ -77,8 +91,9 @@ func (u *unit) expanded() bool {
 	return false
 }
 
-// plan works out what the clauses look for.
-func (ix *Index) plan(clauses []clause) (*plan, error) {
+// plan works out what the clauses of query q look for, as written and as the
+// thesaurus expands them.
+func (ix *Index) plan(clauses []clause, q string) (*plan, error) {
 	p := &plan{}
 	var stops []string
 	joinable := false // the clause before made or joined the last unit
@@ -92,15 +107,19 @@ func (ix *Index) plan(clauses []clause) (*plan, error) {
 			for _, a := range alts {
 				p.exclude = append(p.exclude, a.terms)
 			}
+			if len(p.units) > 0 {
+				p.units[len(p.units)-1].broken = true
+			}
 		case alts == nil && !c.prefix:
 			stops = append(stops, c.text) // only stop words
 		case c.or && joinable:
+			u := &p.units[len(p.units)-1]
 			for _, a := range alts {
-				p.units[len(p.units)-1].add(a)
+				u.add(a)
 			}
-			p.units[len(p.units)-1].word = nil
+			u.word, u.clauses = nil, append(u.clauses, c)
 		default:
-			u := unit{}
+			u := unit{clauses: []clause{c}}
 			for _, a := range alts {
 				u.add(a)
 			}
@@ -114,6 +133,7 @@ func (ix *Index) plan(clauses []clause) (*plan, error) {
 	if len(p.units) == 0 {
 		p.stopWords = stops
 	}
+	ix.expand(p, q)
 	return p, nil
 }
 

@@ -34,6 +34,9 @@ type Index struct {
 	analyzer analysis.Analyzer
 	stem     func(string) string // of a lowercase word; the words of the texts are looked up
 	vocab    *vocabulary
+	// expansions are the thesaurus, built-in and the site's, compiled with
+	// the index's analysis.
+	expansions *expansions
 	stops    analysis.TokenMap
 	cache    *cache.LRU[string, *Result]
 	// searching holds the searches under way, so that identical ones arriving
@@ -71,10 +74,15 @@ func open(dir string, c *catalog.Catalog, readOnly bool) (*Index, error) {
 	if err == nil {
 		ix.vocab, err = newVocabulary(words, ix.stem)
 	}
+	var site *Thesaurus
+	if err == nil {
+		site, err = readSiteThesaurus(dir)
+	}
 	if err != nil {
 		ix.Close()
 		return nil, err
 	}
+	ix.expansions = ix.compile(site)
 	if readOnly {
 		if ix.currentFacets, err = newFacetTable(ix.current); err == nil {
 			ix.allFacets, err = newFacetTable(ix.all)
@@ -284,7 +292,7 @@ func (ix *Index) readQuery(ctx context.Context, r Request, res *Result) (*plan, 
 	if clauses, err = checkClauses(clauses); err != nil {
 		return nil, nil, err
 	}
-	p, err := ix.plan(clauses)
+	p, err := ix.plan(clauses, r.Query)
 	if err == nil && !r.Literal {
 		err = ix.correct(ctx, p, ix.index(r), r.Query)
 	}
@@ -373,23 +381,30 @@ func (ix *Index) buildQuery(p *plan, r Request, leaveOut string) (query.Query, *
 }
 
 // unitQuery matches a unit in the title, heading or text: any alternative of
-// it, those of each kind boosted by the kind's weight. Alternatives of one kind
-// are one disjunction, so that many synonyms weigh no more than few.
+// it, each boosted by its weight. Alternatives of one kind and weight are one
+// disjunction, so that many synonyms weigh no more than few, and a corrected
+// word and its synonyms weigh as the word and its synonyms would, less the
+// correction's weight.
 func unitQuery(u unit) query.Query {
-	var parts []query.Query
-	for kind := range weights {
-		var alts []query.Query
-		for _, a := range u.alts {
-			if a.kind == altKind(kind) {
-				alts = append(alts, altQuery(a))
-			}
+	type group struct {
+		kind   altKind
+		weight float64
+	}
+	var order []group
+	byGroup := map[group][]query.Query{}
+	for _, a := range u.alts {
+		g := group{a.kind, a.boost()}
+		if byGroup[g] == nil {
+			order = append(order, g)
 		}
-		switch len(alts) {
-		case 0:
-		case 1:
-			parts = append(parts, alts[0])
-		default:
-			parts = append(parts, bleve.NewDisjunctionQuery(alts...))
+		byGroup[g] = append(byGroup[g], altQuery(a))
+	}
+	var parts []query.Query
+	for _, g := range order {
+		if qs := byGroup[g]; len(qs) == 1 {
+			parts = append(parts, qs[0])
+		} else {
+			parts = append(parts, bleve.NewDisjunctionQuery(qs...))
 		}
 	}
 	switch len(parts) {
@@ -424,7 +439,7 @@ func altQuery(a alt) query.Query {
 			q = query.NewMultiPhraseQuery(slots, "")
 		}
 		q.SetField(fb.field)
-		q.SetBoost(fb.boost * weights[a.kind])
+		q.SetBoost(fb.boost * a.boost())
 		fields = append(fields, q)
 	}
 	return bleve.NewDisjunctionQuery(fields...)
