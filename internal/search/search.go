@@ -37,8 +37,8 @@ type Index struct {
 	// expansions are the thesaurus, built-in and the site's, compiled with
 	// the index's analysis.
 	expansions *expansions
-	stops    analysis.TokenMap
-	cache    *cache.LRU[string, *Result]
+	stops      analysis.TokenMap
+	cache      *cache.LRU[string, *Result]
 	// searching holds the searches under way, so that identical ones arriving
 	// together are answered once.
 	searching *singleflight.Group
