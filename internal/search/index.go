@@ -190,14 +190,26 @@ const (
 // analysed by workers goroutines (see documents), and each index makes a segment
 // of its documents of the chunk while the next chunk is analysed.
 func Build(ctx context.Context, dir string, c *catalog.Catalog, workers int) error {
+	return BuildWithThesaurus(ctx, dir, c, workers, nil)
+}
+
+// BuildWithThesaurus is Build with a site's thesaurus (see Thesaurus), which
+// extends and overrides the built-in one, and whose names the stemmer keeps
+// whole with the regions'. It is copied into dir for Open.
+func BuildWithThesaurus(ctx context.Context, dir string, c *catalog.Catalog, workers int, site *Thesaurus) error {
 	all := sectionDocs(c, nil)
 	current := currentDocs(all)
-	m, err := newMapping(lexicon(c, all), names(c, nil))
+	m, err := newMapping(lexicon(c, all), names(c, site.Names()))
 	if err != nil {
 		return fmt.Errorf("search: mapping: %w", err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("search: %w", err)
+	}
+	if site != nil {
+		if err := os.WriteFile(filepath.Join(dir, siteThesaurusFile), site.src, 0o644); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
 	}
 	g, ctx := errgroup.WithContext(ctx)
 	chunks := [2]chan []*document.Document{make(chan []*document.Document), make(chan []*document.Document)}

@@ -15,10 +15,9 @@ import (
 //go:embed thesaurus.txt
 var builtinThesaurus []byte
 
-// ThesaurusFile is the name of a site's thesaurus in its content directory,
-// which extends and overrides the built-in one; the build copies it into the
-// index directory under the same name.
-const ThesaurusFile = "_sinonim.txt"
+// siteThesaurusFile is where in the index directory BuildWithThesaurus keeps a
+// site's thesaurus, which Open reads.
+const siteThesaurusFile = "sinonim.txt"
 
 // A Thesaurus is a list of synonyms, abbreviations and near-synonyms, which a
 // query is expanded with, and of names that the stemmer keeps whole.
@@ -43,6 +42,7 @@ const ThesaurusFile = "_sinonim.txt"
 type Thesaurus struct {
 	entries []thesaurusEntry
 	names   []string
+	src     []byte // the text it was read from
 }
 
 type thesaurusEntry struct {
@@ -60,9 +60,10 @@ type ThesaurusError struct {
 func (e *ThesaurusError) Error() string { return fmt.Sprintf("baris %d: %s", e.Line, e.Msg) }
 
 // ParseThesaurus reads the text of a thesaurus. Its error joins a
-// *ThesaurusError for each line that cannot be read.
+// *ThesaurusError for each line that cannot be read; the Thesaurus it returns
+// then holds the lines that can.
 func ParseThesaurus(src []byte) (*Thesaurus, error) {
-	th := &Thesaurus{}
+	th := &Thesaurus{src: src}
 	var errs []error
 	names := false
 	for i, line := range strings.Split(string(src), "\n") {
@@ -210,7 +211,7 @@ func (ix *Index) compile(site *Thesaurus) *expansions {
 // readSiteThesaurus reads the site's thesaurus that Build copied into dir, if
 // there is one.
 func readSiteThesaurus(dir string) (*Thesaurus, error) {
-	src, err := os.ReadFile(filepath.Join(dir, ThesaurusFile))
+	src, err := os.ReadFile(filepath.Join(dir, siteThesaurusFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
@@ -219,7 +220,7 @@ func readSiteThesaurus(dir string) (*Thesaurus, error) {
 	}
 	th, err := ParseThesaurus(src)
 	if err != nil {
-		return nil, fmt.Errorf("search: %s: %w", ThesaurusFile, err)
+		return nil, fmt.Errorf("search: %s: %w", siteThesaurusFile, err)
 	}
 	return th, nil
 }

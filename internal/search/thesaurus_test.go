@@ -65,6 +65,7 @@ ASN = aparatur sipil negara
 		},
 		names: []string{"kediri", "pemalang", "tanjung jabung barat"},
 	}
+	want.src = []byte(src)
 	if diff := cmp.Diff(want, th, cmp.AllowUnexported(Thesaurus{}, thesaurusEntry{})); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
