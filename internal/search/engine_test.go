@@ -265,3 +265,120 @@ Pos jaga yang diserang harus dilaporkan. Petugas tidak boleh menyerang warga
 yang malang.
 `),
 }
+
+// TestThesaurusShipped checks that the queries of issue 17 find sensible
+// sections of the shipped content through the thesaurus, and that fragments
+// mark what the thesaurus added.
+func TestThesaurusShipped(t *testing.T) {
+	ix := openShipped(t)
+	tests := []struct {
+		queryCase
+		mark string // a marked word of the first hit's fragments
+	}{
+		{queryCase{name: "PPPK", req: search.Request{Query: "PPPK"}, include: []string{"contoh#pengadaan"}}, "ASN"},
+		{queryCase{name: "honorer", req: search.Request{Query: "honorer"}, first: "contoh#menetapkan", include: []string{"contoh#menimbang"}}, "PENGADAAN"},
+		{queryCase{name: "naik pangkat", req: search.Request{Query: "naik pangkat"}, first: "contoh#layanan kepegawaian daring", include: []string{"tanjungbalai#tujuan kebijakan pengelolaan kepegawaian"}}, "kenaikan"},
+		{queryCase{name: "kuliah lagi", req: search.Request{Query: "kuliah lagi"}, first: "bandung#aspek-aspek pengelolaan kepegawaian"}, "lanjut"},
+		{queryCase{name: "ujian masuk CPNS", req: search.Request{Query: "ujian masuk CPNS"}, first: "mamuju#aspek-aspek kebijakan", include: []string{"contoh#pengadaan"}}, "rekrutmen"},
+		{queryCase{name: "gaji", req: search.Request{Query: "gaji"}, first: "mamuju#pendahuluan"}, "kesejahteraan"},
+		{queryCase{name: "pengaduan", req: search.Request{Query: "pengaduan"}, first: "pematangsiantar#keterlibatan masyarakat"}, "keluhan"},
+		{queryCase{name: "mutasi", req: search.Request{Query: "mutasi"}, none: true}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := tt.check(t, ix)
+			if tt.mark != "" && len(res.Hits) > 0 && !strings.Contains(strings.Join(res.Hits[0].Fragments, " "), "<mark>"+tt.mark+"</mark>") {
+				t.Errorf("fragments of the first hit do not mark %s: %q", tt.mark, res.Hits[0].Fragments)
+			}
+			if res.Partial {
+				t.Errorf("Partial: every unit has hits through the thesaurus")
+			}
+		})
+	}
+}
+
+// TestThesaurusWeights checks that an abbreviation finds its expansion and the
+// expansion the abbreviation, the words as written first, and that a site's
+// thesaurus adds entries, overrides the built-in ones and lists names.
+func TestThesaurusWeights(t *testing.T) {
+	ix := openSite(t, thesaurusFixture)
+	for _, tt := range []queryCase{
+		{name: "ASN finds aparatur sipil negara", req: search.Request{Query: "ASN"}, first: "alpha#singkatan", include: []string{"alpha#kepanjangan"}},
+		{name: "aparatur sipil negara finds ASN", req: search.Request{Query: "aparatur sipil negara"}, first: "alpha#kepanjangan", include: []string{"alpha#singkatan"}},
+		{name: "a quoted expansion finds the abbreviation", req: search.Request{Query: `"aparatur sipil negara"`}, first: "alpha#kepanjangan", include: []string{"alpha#singkatan"}},
+		{name: "diklat finds pelatihan below itself", req: search.Request{Query: "diklat"}, first: "alpha#diklat", include: []string{"alpha#pelatihan"}},
+		{name: "pelatihan finds diklat below itself", req: search.Request{Query: "pelatihan"}, first: "alpha#pelatihan", include: []string{"alpha#diklat"}},
+		{name: "a near-synonym is one way", req: search.Request{Query: "kesejahteraan"}, first: "alpha#kesejahteraan", exclude: []string{"alpha#gaji"}},
+		{name: "the site adds an entry", req: search.Request{Query: "magang"}, first: "alpha#praktik"},
+		{name: "the site overrides the built-in entry", req: search.Request{Query: "gaji"}, first: "alpha#gaji", include: []string{"alpha#honorarium"}, exclude: []string{"alpha#kesejahteraan"}},
+		{name: "the site's names are kept whole", req: search.Request{Query: "Penanggungan"}, first: "alpha#nama", exclude: []string{"alpha#tanggung jawab"}},
+		{name: "no word is stemmed into a site's name", req: search.Request{Query: "tanggung"}, first: "alpha#tanggung jawab", exclude: []string{"alpha#nama"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) { tt.check(t, ix) })
+	}
+	// The expansion of a phrase is marked where it stands whole, not word by word.
+	res := run(t, ix, search.Request{Query: "ASN"})
+	for _, h := range res.Hits {
+		if h.Section == "Kepanjangan" && !strings.Contains(h.Fragments[0], "<mark>Aparatur</mark> <mark>Sipil</mark> <mark>Negara</mark>") {
+			t.Errorf("fragment %q does not mark the expansion", h.Fragments[0])
+		}
+		if h.Section == "Kepanjangan" && strings.Contains(h.Fragments[0], "<mark>negara</mark>") {
+			t.Errorf("fragment %q marks negara alone", h.Fragments[0])
+		}
+	}
+}
+
+var thesaurusFixture = fstest.MapFS{
+	"_index.md": file("---\ntitle: Uji Tesaurus\n---\n"),
+	"_sinonim.txt": file(`# tesaurus situs uji
+magang = praktik kerja lapangan
+gaji = honorarium
+[nama]
+Penanggungan
+`),
+	"alpha/_index.md": file("---\nname: Alpha\nkind: kota\n---\n"),
+	"alpha/kebijakan/v1.md": file(`---
+title: Kebijakan Uji
+---
+
+## Singkatan
+
+Setiap ASN menaati kebijakan ini.
+
+## Kepanjangan
+
+Setiap Aparatur Sipil Negara mengabdi kepada negara.
+
+## Diklat
+
+Diklat diselenggarakan setiap tahun.
+
+## Pelatihan
+
+Pelatihan diselenggarakan setiap bulan.
+
+## Gaji
+
+Gaji dibayar setiap bulan.
+
+## Honorarium
+
+Honorarium narasumber dibayar sekali.
+
+## Kesejahteraan
+
+Kesejahteraan keluarga diperhatikan.
+
+## Praktik
+
+Praktik kerja lapangan bagi siswa.
+
+## Nama
+
+Gunung Penanggungan di kota ini.
+
+## Tanggung Jawab
+
+Pegawai bertanggung jawab atas tugasnya.
+`),
+}
