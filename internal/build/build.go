@@ -80,7 +80,7 @@ type Result struct {
 	catalog *catalog.Catalog // written to the data directory
 	// thesaurus is the site's thesaurus of search, nil when it has none.
 	thesaurus *search.Thesaurus
-	sources *fingerprints    // of the source files, made for the preview only
+	sources   *fingerprints // of the source files, made for the preview only
 	// Files are the files of the site, kept by Check and Rebuild; Run writes them
 	// out as it makes them.
 	Files map[string][]byte
