@@ -35,6 +35,10 @@ type searchView struct {
 	Direct     *pageDirect
 	Candidates []pageDirect
 	Uncited    bool
+	// CorrectedURL searches the corrected query; LiteralURL the query as
+	// written, with no correction.
+	CorrectedURL string
+	LiteralURL   string
 }
 
 // pageDirect is where a citation leads, with the status of its version as of
@@ -84,6 +88,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if v.Result != nil {
 		s.fillHits(st, &v, r.URL.Query())
 		s.fillDirect(st, &v)
+		if c := v.Result.Corrected; c != "" {
+			v.CorrectedURL, v.LiteralURL = searchURL(r.URL.Query(), "q", c), searchURL(r.URL.Query(), "literal", "1")
+		}
 	}
 	out, err := st.theme.Render("search", v)
 	if err != nil {
@@ -160,6 +167,17 @@ func (s *Server) fillDirect(st *state, v *searchView) {
 		v.Candidates = append(v.Candidates, of(c))
 	}
 	v.Uncited = res.Cited && res.Direct == nil && len(res.Candidates) == 0
+}
+
+// searchURL is the search of q, from its first page, with key set to value.
+func searchURL(q url.Values, key, value string) string {
+	c := url.Values{}
+	for k, vs := range q {
+		c[k] = vs
+	}
+	c.Del("page")
+	c.Set(key, value)
+	return "/cari?" + c.Encode()
 }
 
 func pageURL(q url.Values, page int) string {
