@@ -21,24 +21,15 @@ const (
 	suggestRatio = 10 // how many times more sections its correction must be in
 )
 
-// correct corrects the misspelt words of p, matched against the sections of
-// idx, and writes the corrected query into p.
-func (ix *Index) correct(ctx context.Context, p *plan, idx bleve.Index, query string) error {
+// correct corrects the misspelt words of p, counting sections with df, and
+// writes the corrected query into p.
+func (ix *Index) correct(p *plan, df func(string) (uint64, error), query string) error {
 	var words []int // the units that may be misspelt
 	for i, u := range p.units {
 		if u.word != nil && editBudget(u.word.text) > 0 && allLetters(u.word.text) {
 			words = append(words, i)
 		}
 	}
-	if len(words) == 0 {
-		return nil
-	}
-	rd, err := openReader(idx)
-	if err != nil {
-		return err
-	}
-	defer rd.Close()
-	df := func(term string) (uint64, error) { return docFreq(ctx, rd, term) }
 	type fix struct {
 		start, end int
 		word       string
@@ -73,7 +64,9 @@ func (ix *Index) correct(ctx context.Context, p *plan, idx bleve.Index, query st
 		if ix.expansions != nil {
 			for _, a := range ix.expansions.alts[term] {
 				// What the correction would find, as much below it as below the correction.
-				u.add(alt{terms: a.terms, kind: corrected, weight: weights[corrected] * weights[a.kind]})
+				if c := (alt{terms: a.terms, kind: correctedSynonym, weight: weights[corrected] * weights[a.kind]}); !u.within(c) {
+					u.add(c)
+				}
 			}
 		}
 		fixes = append(fixes, fix{u.word.start, u.word.end, w})
@@ -98,7 +91,7 @@ func (ix *Index) correct(ctx context.Context, p *plan, idx bleve.Index, query st
 // have hits: every term of it is in some section.
 func (ix *Index) expansionsHit(u *unit, df func(string) (uint64, error)) (bool, error) {
 	for _, a := range u.alts {
-		if a.kind == literal || a.kind == corrected {
+		if a.kind == literal || !a.kind.direct() {
 			continue
 		}
 		all := true
@@ -122,9 +115,20 @@ func (ix *Index) expansionsHit(u *unit, df func(string) (uint64, error)) (bool, 
 // nearest returns the word of the vocabulary nearest to word that has hits,
 // and its index term: of the fewest edits, then of the most sections. A word
 // that has n hits itself is corrected only to one with suggestRatio times as
-// many.
+// many. The words one edit away are looked for first: most misspellings are
+// one, and the automaton of two edits costs several times as much to make.
 func (ix *Index) nearest(word string, n uint64, df func(string) (uint64, error)) (string, string, bool, error) {
-	cands := ix.vocab.near(word)
+	for k := 1; k <= editBudget(word); k++ {
+		w, t, ok, err := ix.nearestWithin(word, k, n, df)
+		if ok || err != nil {
+			return w, t, ok, err
+		}
+	}
+	return "", "", false, nil
+}
+
+func (ix *Index) nearestWithin(word string, k int, n uint64, df func(string) (uint64, error)) (string, string, bool, error) {
+	cands := ix.vocab.near(word, k)
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].edits != cands[j].edits {
 			return cands[i].edits < cands[j].edits
@@ -139,7 +143,7 @@ func (ix *Index) nearest(word string, n uint64, df func(string) (uint64, error))
 			break // a nearer word was found
 		}
 		term := ix.stem(c.word)
-		if term == own || ix.stops[c.word] || !allLetters(c.word) {
+		if c.edits < k || term == own || ix.stops[c.word] || !allLetters(c.word) {
 			continue
 		}
 		m, err := df(term)
@@ -160,6 +164,53 @@ func allLetters(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// prune leaves out of the units of p the alternatives that have a term no
+// section holds, which can find nothing: most of a word's synonyms, which a
+// site seldom uses all of, and a misspelt word that a correction stands in
+// for. Left in, they would cost their searches, and make the search rank.
+func prune(p *plan, df func(string) (uint64, error)) error {
+	for i := range p.units {
+		u := &p.units[i]
+		kept := u.alts[:0]
+		for _, a := range u.alts {
+			ok := true
+			for _, t := range a.terms {
+				if !ok || t == "" {
+					continue
+				}
+				n, err := df(t)
+				if err != nil {
+					return err
+				}
+				ok = n > 0
+			}
+			if ok {
+				kept = append(kept, a)
+			}
+		}
+		u.alts = kept
+	}
+	return nil
+}
+
+// docFreqs counts the sections of an index that hold a term, once a term.
+type docFreqs struct {
+	ctx    context.Context
+	rd     index.IndexReader
+	counts map[string]uint64
+}
+
+func (d *docFreqs) of(term string) (uint64, error) {
+	if n, ok := d.counts[term]; ok {
+		return n, nil
+	}
+	n, err := docFreq(d.ctx, d.rd, term)
+	if err == nil {
+		d.counts[term] = n
+	}
+	return n, err
 }
 
 func openReader(idx bleve.Index) (index.IndexReader, error) {

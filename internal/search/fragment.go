@@ -24,7 +24,7 @@ func newMarker(p *plan) *marker {
 	for _, u := range p.units {
 		for _, a := range u.alts {
 			switch {
-			case a.kind == literal || a.kind == corrected && len(a.terms) == 1:
+			case a.kind.asWritten() && (a.kind == literal || len(a.terms) == 1):
 				for _, t := range a.terms {
 					if t != "" {
 						m.terms[t] = true

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -45,15 +46,23 @@ func (p phrase) String() string { return strings.Join(p, " ") }
 type altKind uint8
 
 const (
-	literal   altKind = iota // the text as written, in any form the analyzer conflates
-	synonym                  // a synonym or an expanded abbreviation from the thesaurus
-	related                  // a near-synonym from the thesaurus
-	corrected                // the correction of a misspelt word
+	literal          altKind = iota // the text as written, in any form the analyzer conflates
+	synonym                         // a synonym or an expanded abbreviation from the thesaurus
+	related                         // a near-synonym from the thesaurus
+	corrected                       // the correction of a misspelt word
+	correctedSynonym                // a synonym or near-synonym of a correction
 )
 
 // weights are the boosts of the kinds of alternatives, as a factor of a
-// literal match's.
-var weights = [...]float64{literal: 1, synonym: 0.5, related: 0.3, corrected: 0.3}
+// literal match's; that of a correction's synonym is set by its alt.
+var weights = [...]float64{literal: 1, synonym: 0.5, related: 0.3, corrected: 0.3, correctedSynonym: 0.1}
+
+// direct reports whether an alternative of kind k needs no correction.
+func (k altKind) direct() bool { return k < corrected }
+
+// asWritten reports whether an alternative of kind k is the words as written,
+// or as corrected, rather than through the thesaurus.
+func (k altKind) asWritten() bool { return k == literal || k == corrected }
 
 // An alt is one way a section may contain a unit.
 type alt struct {
@@ -81,15 +90,22 @@ func (u *unit) add(a alt) {
 	u.alts = append(u.alts, a)
 }
 
-// kinds reports whether u has an alternative of another kind than literal.
-func (u *unit) expanded() bool {
-	for _, a := range u.alts {
-		if a.kind != literal {
+// within reports whether the phrase of a holds the term of an alternative of
+// u of one word and of a kind no later than a's, so that a finds no section
+// that u does not, nor ranks one higher, and would only cost a phrase search
+// (pelatihan needs no pendidikan dan pelatihan).
+func (u *unit) within(a alt) bool {
+	if len(a.terms) < 2 {
+		return false
+	}
+	for _, b := range u.alts {
+		if b.kind <= a.kind && len(b.terms) == 1 && slices.Contains(a.terms, b.terms[0]) {
 			return true
 		}
 	}
 	return false
 }
+
 
 // plan works out what the clauses of query q look for, as written and as the
 // thesaurus expands them.
@@ -178,9 +194,18 @@ func (ix *Index) phraseOf(text string) phrase {
 }
 
 // ranked reports whether the plan needs the ranking of rank.go: bleve's own
-// scores do for one unit matched only as written.
+// scores do for one unit whose alternatives are all of one kind, weighted as
+// their kind says.
 func (p *plan) ranked() bool {
-	return len(p.units) > 1 || len(p.units) == 1 && p.units[0].expanded()
+	if len(p.units) != 1 {
+		return len(p.units) > 1
+	}
+	for _, a := range p.units[0].alts {
+		if a.kind != p.units[0].alts[0].kind {
+			return true
+		}
+	}
+	return false
 }
 
 // stopWordsMessage tells a reader whose query holds only the stop words words

@@ -4,25 +4,29 @@ import (
 	"context"
 	"sort"
 
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // A ranker ranks the hits of a plan in tiers, from the positions of the terms
 // that each hit matched: first the sections that contain every unit of the
 // query, in any of its alternatives; among those, the ones that need no
 // correction of a misspelt word, and then the ones that contain the most units
-// as written rather than through the thesaurus. Within a tier bleve's score
-// decides, raised when the units stand close together.
+// as written (or as corrected) rather than through the thesaurus. Within a
+// tier bleve's score decides, raised when the units stand close together.
 //
 // Its score of a hit is the tier plus bleve's score s, made proximate, mapped
 // into [0, 1) as s/(1+s), so that the order of tiers is strict and the score
 // still says which hit is better.
 //
-// A ranker serves one search, whose hits bleve scores one after another: it
+// A ranker serves one search, whose hits bleve finds one after another: it
 // keeps its counts and its scratch space without locks.
 type ranker struct {
 	plan    *plan
 	termIDs map[string]int // the terms of the plan's alternatives
+	alts    [][]rankedAlt  // by unit
 
 	complete int // hits that contain every unit
 
@@ -33,15 +37,31 @@ type ranker struct {
 // tierBase is the base of the tier's digits: more than a query's units.
 const tierBase = maxClauses + 1
 
+// A rankedAlt is an alternative of a unit with its terms as the ranker numbers
+// them, -1 for a gap.
+type rankedAlt struct {
+	terms []int
+	kind  altKind
+}
+
 func newRanker(p *plan) *ranker {
 	rk := &ranker{plan: p, termIDs: map[string]int{}, found: make([][len(textFields)][]int, len(p.units))}
-	for _, u := range p.units {
+	rk.alts = make([][]rankedAlt, len(p.units))
+	for i, u := range p.units {
 		for _, a := range u.alts {
+			ra := rankedAlt{kind: a.kind}
 			for _, t := range a.terms {
-				if _, ok := rk.termIDs[t]; !ok && t != "" {
-					rk.termIDs[t] = len(rk.termIDs)
+				id, ok := rk.termIDs[t]
+				switch {
+				case t == "":
+					id = -1
+				case !ok:
+					id = len(rk.termIDs)
+					rk.termIDs[t] = id
 				}
+				ra.terms = append(ra.terms, id)
 			}
+			rk.alts[i] = append(rk.alts[i], ra)
 		}
 	}
 	for f := range rk.pos {
@@ -59,20 +79,59 @@ func fieldIndex(name string) int {
 	return -1
 }
 
-// score is the search.CustomScoreFunc of the ranker.
-func (rk *ranker) score(_ context.Context, d *search.DocumentMatch) (float64, error) {
+// rankQuery is a bleve query whose hits are its child's, scored by the ranker
+// from the positions of their terms, which its searcher asks the child's
+// searchers for.
+type rankQuery struct {
+	child query.Query
+	rk    *ranker
+}
+
+func (q *rankQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	options.IncludeTermVectors = true
+	s, err := q.child.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	return &rankSearcher{Searcher: s, rk: q.rk}, nil
+}
+
+// rankSearcher is the searcher of a rankQuery.
+type rankSearcher struct {
+	search.Searcher
+	rk *ranker
+}
+
+func (s *rankSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	d, err := s.Searcher.Next(ctx)
+	if d != nil {
+		d.Score = s.rk.score(d)
+	}
+	return d, err
+}
+
+func (s *rankSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	d, err := s.Searcher.Advance(ctx, id)
+	if d != nil {
+		d.Score = s.rk.score(d)
+	}
+	return d, err
+}
+
+// score is the score of a hit.
+func (rk *ranker) score(d *search.DocumentMatch) float64 {
 	rk.read(d)
 	var all, direct, asWritten int
-	for i, u := range rk.plan.units {
-		best, ok := rk.match(i, u)
+	for i := range rk.plan.units {
+		best, ok := rk.match(i)
 		if !ok {
 			continue
 		}
 		all++
-		if best != corrected {
+		if best.direct() {
 			direct++
 		}
-		if best == literal {
+		if best.asWritten() {
 			asWritten++
 		}
 	}
@@ -81,7 +140,7 @@ func (rk *ranker) score(_ context.Context, d *search.DocumentMatch) (float64, er
 	}
 	tier := (all*tierBase+direct)*tierBase + asWritten
 	s := d.Score * rk.proximity()
-	return float64(tier) + s/(1+s), nil
+	return float64(tier) + s/(1+s)
 }
 
 // read collects the positions of the plan's terms in d.
@@ -101,13 +160,13 @@ func (rk *ranker) read(d *search.DocumentMatch) {
 	}
 }
 
-// match finds where the hit contains unit i, u, recording the start of each
+// match finds where the hit contains unit i, recording the start of each
 // alternative it contains, and returns the best kind among them.
-func (rk *ranker) match(i int, u unit) (best altKind, ok bool) {
+func (rk *ranker) match(i int) (best altKind, ok bool) {
 	for f := range rk.found[i] {
 		rk.found[i][f] = rk.found[i][f][:0]
 	}
-	for _, a := range u.alts {
+	for _, a := range rk.alts[i] {
 		for f := range rk.pos {
 			n := len(rk.found[i][f])
 			rk.found[i][f] = rk.starts(f, a.terms, rk.found[i][f])
@@ -119,21 +178,21 @@ func (rk *ranker) match(i int, u unit) (best altKind, ok bool) {
 	return best, ok
 }
 
-// starts appends to out the positions in field f at which p starts.
-func (rk *ranker) starts(f int, p phrase, out []int) []int {
-	first := rk.pos[f][rk.termIDs[p[0]]]
-	for _, at := range first {
-		if rk.holds(f, p, at) {
+// starts appends to out the positions in field f at which the phrase of
+// terms starts.
+func (rk *ranker) starts(f int, terms []int, out []int) []int {
+	for _, at := range rk.pos[f][terms[0]] {
+		if rk.holds(f, terms, at) {
 			out = append(out, at)
 		}
 	}
 	return out
 }
 
-// holds reports whether p is at position at of field f.
-func (rk *ranker) holds(f int, p phrase, at int) bool {
-	for k, t := range p[1:] {
-		if t != "" && !contains(rk.pos[f][rk.termIDs[t]], at+k+1) {
+// holds reports whether the phrase of terms is at position at of field f.
+func (rk *ranker) holds(f int, terms []int, at int) bool {
+	for k, t := range terms[1:] {
+		if t >= 0 && !contains(rk.pos[f][t], at+k+1) {
 			return false
 		}
 	}

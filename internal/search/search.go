@@ -231,7 +231,6 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 	q, rk := ix.buildQuery(p, r, leaveOut)
 	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	req.Fields = []string{"versions"}
-	req.IncludeLocations = rk != nil // the ranker reads where the terms are
 	idx, table := ix.current, ix.currentFacets
 	if r.AllVersions {
 		idx, table = ix.all, ix.allFacets
@@ -293,10 +292,21 @@ func (ix *Index) readQuery(ctx context.Context, r Request, res *Result) (*plan, 
 		return nil, nil, err
 	}
 	p, err := ix.plan(clauses, r.Query)
-	if err == nil && !r.Literal {
-		err = ix.correct(ctx, p, ix.index(r), r.Query)
+	if err != nil {
+		return nil, nil, err
 	}
-	return p, first, err
+	rd, err := openReader(ix.index(r))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rd.Close()
+	df := (&docFreqs{ctx: ctx, rd: rd, counts: map[string]uint64{}}).of
+	if !r.Literal {
+		if err := ix.correct(p, df, r.Query); err != nil {
+			return nil, nil, err
+		}
+	}
+	return p, first, prune(p, df)
 }
 
 // index is the index that r searches.
@@ -377,7 +387,7 @@ func (ix *Index) buildQuery(p *plan, r Request, leaveOut string) (query.Query, *
 		return q, nil
 	}
 	rk := newRanker(p)
-	return query.NewCustomScoreQueryWithScorer(q, rk.score, nil, nil), rk
+	return &rankQuery{child: q, rk: rk}, rk
 }
 
 // unitQuery matches a unit in the title, heading or text: any alternative of

@@ -236,7 +236,9 @@ func (ix *Index) expand(p *plan, q string) {
 	attach := func(from, to int, alts []alt) {
 		for i := from; i <= to; i++ {
 			for _, a := range alts {
-				p.units[i].add(a)
+				if !p.units[i].within(a) {
+					p.units[i].add(a)
+				}
 			}
 		}
 	}

@@ -107,10 +107,9 @@ type nearWord struct {
 // neighbours costs no more than a long one.
 const maxNear = 256
 
-// near returns the words of the vocabulary within editBudget(word) edits of
-// word, a transposition of two letters counting as one, but for word itself.
-func (v *vocabulary) near(word string) []nearWord {
-	k := editBudget(word)
+// near returns the words of the vocabulary k edits from word or nearer, a
+// transposition of two letters counting as one, but for word itself.
+func (v *vocabulary) near(word string, k int) []nearWord {
 	if k == 0 {
 		return nil
 	}
