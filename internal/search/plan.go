@@ -106,7 +106,6 @@ func (u *unit) within(a alt) bool {
 	return false
 }
 
-
 // plan works out what the clauses of query q look for, as written and as the
 // thesaurus expands them.
 func (ix *Index) plan(clauses []clause, q string) (*plan, error) {
