@@ -11,6 +11,17 @@
 // version the instrument is. A query that is no citation, or one that names
 // nothing on the site, is searched as its words.
 //
+// The words are planned into units (plan.go): a word, a "phrase", a prefix*
+// (matched against the words of the corpus as written), or words joined by OR,
+// each with its alternatives: as written, in any form the stemmer conflates;
+// through a thesaurus of civil-service words (thesaurus.txt, which a site's
+// own extends); and, for a word with no hit or very few, as the nearest word
+// of the corpus (correct.go). The hits are ranked in tiers (rank.go): the
+// sections with every unit first, then those that need no correction, then
+// those with the most units as written, and by bleve's score, raised by the
+// closeness of the units, within a tier. Names of regions, and those a site
+// lists, are kept whole by the stemmer.
+//
 // Versions of a policy share most of their text, so each distinct section (the same
 // heading and text in the same policy) is indexed once, with the versions that hold
 // it as a multi-valued field. Most searches are of the versions in force only, so
