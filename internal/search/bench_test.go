@@ -155,6 +155,14 @@ var queryKinds = []struct{ name, query string }{
 	{"two-words", "pelatihan beasiswa"},
 	{"two-words-typo", "pelatiahn beasiswa"},
 	{"thesaurus", "PPPK"},
+	{"pegawai", "pegawai"},
+	{"penilaian-kinerja", "penilaian kinerja"},
+	{"sistem-informasi", `"sistem informasi"`},
+	{"rekrut", "rekrut*"},
+	{"kebijakan-teknologi", "kebijakan -teknologi"},
+	{"pengembangan-kompetensi-asn", "pengembangan kompetensi ASN"},
+	{"resistensi-perubahan", "resistensi perubahan"},
+	{"mentoring", "mentoring"},
 }
 
 // BenchmarkQueryKinds measures one client's searches of each kind, to compare

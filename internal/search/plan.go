@@ -71,6 +71,10 @@ type alt struct {
 	// weight is its boost as a factor of a literal match's; 0 means its
 	// kind's.
 	weight float64
+	// span, when not 0, names the run of units that the alternative stands
+	// for together (naik pangkat for promosi): each unit of the run has it,
+	// and the query looks for it once.
+	span int
 }
 
 func (a alt) boost() float64 {

@@ -2,7 +2,8 @@ package search
 
 import (
 	"context"
-	"sort"
+	"math"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -30,8 +31,10 @@ type ranker struct {
 
 	complete int // hits that contain every unit
 
-	pos   [len(textFields)][][]int // by field and term: the positions in the hit
-	found [][len(textFields)][]int // by unit and field: where an alternative of it starts
+	pos    [len(textFields)][][]int // by field and term: the positions in the hit
+	found  [][len(textFields)][]int // by unit and field: where an alternative of it starts
+	marks  []mark                   // of window
+	inside []int                    // of window, by unit
 }
 
 // tierBase is the base of the tier's digits: more than a query's units.
@@ -45,7 +48,7 @@ type rankedAlt struct {
 }
 
 func newRanker(p *plan) *ranker {
-	rk := &ranker{plan: p, termIDs: map[string]int{}, found: make([][len(textFields)][]int, len(p.units))}
+	rk := &ranker{plan: p, termIDs: map[string]int{}, found: make([][len(textFields)][]int, len(p.units)), inside: make([]int, len(p.units))}
 	rk.alts = make([][]rankedAlt, len(p.units))
 	for i, u := range p.units {
 		for _, a := range u.alts {
@@ -83,12 +86,13 @@ func fieldIndex(name string) int {
 // from the positions of their terms, which its searcher asks the child's
 // searchers for.
 type rankQuery struct {
-	child query.Query
-	rk    *ranker
+	child     query.Query
+	rk        *ranker
+	positions bool // ask for the positions of every term, not only of phrases'
 }
 
 func (q *rankQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	options.IncludeTermVectors = true
+	options.IncludeTermVectors = options.IncludeTermVectors || q.positions
 	s, err := q.child.Searcher(ctx, i, m, options)
 	if err != nil {
 		return nil, err
@@ -115,6 +119,49 @@ func (s *rankSearcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 	if d != nil {
 		d.Score = s.rk.score(d)
 	}
+	return d, err
+}
+
+// presenceQuery is the query of a term in a field, whose hits say that they
+// hold it without its positions, which cost much more to read: a position
+// that no phrase can follow.
+type presenceQuery struct {
+	query.Query
+	field, term string
+}
+
+// nowhere is the position a presenceQuery gives its term.
+const nowhere = math.MaxInt32
+
+func (q *presenceQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.Query.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	return &presenceSearcher{Searcher: s, q: q}, nil
+}
+
+type presenceSearcher struct {
+	search.Searcher
+	q *presenceQuery
+}
+
+func (s *presenceSearcher) mark(d *search.DocumentMatch) {
+	if d != nil && len(d.FieldTermLocations) == 0 {
+		d.FieldTermLocations = append(d.FieldTermLocations, search.FieldTermLocation{
+			Field: s.q.field, Term: s.q.term, Location: search.Location{Pos: nowhere}})
+	}
+}
+
+func (s *presenceSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	d, err := s.Searcher.Next(ctx)
+	s.mark(d)
+	return d, err
+}
+
+func (s *presenceSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	d, err := s.Searcher.Advance(ctx, id)
+	s.mark(d)
 	return d, err
 }
 
@@ -238,7 +285,7 @@ type mark struct{ pos, unit int }
 // window returns how many units field f holds, and the width of the narrowest
 // passage of f that holds one start of each.
 func (rk *ranker) window(f int) (units, width int) {
-	var marks []mark
+	marks := rk.marks[:0]
 	for i := range rk.found {
 		if len(rk.found[i][f]) > 0 {
 			units++
@@ -247,11 +294,13 @@ func (rk *ranker) window(f int) (units, width int) {
 			marks = append(marks, mark{at, i})
 		}
 	}
+	rk.marks = marks
 	if units < 2 {
 		return units, 0
 	}
-	sort.Slice(marks, func(a, b int) bool { return marks[a].pos < marks[b].pos })
-	inside := make([]int, len(rk.found)) // marks of each unit in the passage
+	slices.SortFunc(marks, func(a, b mark) int { return a.pos - b.pos })
+	inside := rk.inside // marks of each unit in the passage
+	clear(inside)
 	have, from := 0, 0
 	width = -1
 	for to := range marks {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -357,16 +358,39 @@ var fieldBoosts = []struct {
 // the hits: bleve's scores alone do not rank them as the plan says.
 func (ix *Index) buildQuery(p *plan, r Request, leaveOut string) (query.Query, *ranker) {
 	var should, mustNot []query.Query
+	// A ranker of one unit needs no positions, only which terms a hit holds,
+	// which a presenceQuery says at no cost; one of several needs positions,
+	// for their closeness.
+	presence := p.ranked() && len(p.units) == 1
+	spans := map[int][]alt{} // the alternatives of runs of units, by run
+	var order []int
 	for _, u := range p.units {
-		if q := unitQuery(u); q != nil {
+		var own []alt
+		for _, a := range u.alts {
+			switch {
+			case a.span == 0:
+				own = append(own, a)
+			case spans[a.span] == nil:
+				order = append(order, a.span)
+				fallthrough
+			default:
+				if !slices.ContainsFunc(spans[a.span], func(b alt) bool { return b.terms.String() == a.terms.String() }) {
+					spans[a.span] = append(spans[a.span], a)
+				}
+			}
+		}
+		if q := altsQuery(own, presence); q != nil {
 			should = append(should, q)
 		}
+	}
+	for _, sp := range order {
+		should = append(should, altsQuery(spans[sp], presence))
 	}
 	if len(should) == 0 {
 		return bleve.NewMatchNoneQuery(), nil
 	}
 	for _, ph := range p.exclude {
-		mustNot = append(mustNot, altQuery(alt{terms: ph}))
+		mustNot = append(mustNot, altQuery(alt{terms: ph}, false))
 	}
 	if leaveOut != "" {
 		mustNot = append(mustNot, bleve.NewDocIDQuery([]string{leaveOut}))
@@ -387,27 +411,28 @@ func (ix *Index) buildQuery(p *plan, r Request, leaveOut string) (query.Query, *
 		return q, nil
 	}
 	rk := newRanker(p)
-	return &rankQuery{child: q, rk: rk}, rk
+	return &rankQuery{child: q, rk: rk, positions: !presence}, rk
 }
 
-// unitQuery matches a unit in the title, heading or text: any alternative of
-// it, each boosted by its weight. Alternatives of one kind and weight are one
-// disjunction, so that many synonyms weigh no more than few, and a corrected
-// word and its synonyms weigh as the word and its synonyms would, less the
-// correction's weight.
-func unitQuery(u unit) query.Query {
+// altsQuery matches a unit in the title, heading or text: any of its
+// alternatives alts, each boosted by its weight. Alternatives of one kind and
+// weight are one disjunction, so that many synonyms weigh no more than few,
+// and a corrected word and its synonyms weigh as the word and its synonyms
+// would, less the correction's weight. With presence, a term's query says that
+// a hit holds it, for the ranker (see presenceQuery).
+func altsQuery(alts []alt, presence bool) query.Query {
 	type group struct {
 		kind   altKind
 		weight float64
 	}
 	var order []group
 	byGroup := map[group][]query.Query{}
-	for _, a := range u.alts {
+	for _, a := range alts {
 		g := group{a.kind, a.boost()}
 		if byGroup[g] == nil {
 			order = append(order, g)
 		}
-		byGroup[g] = append(byGroup[g], altQuery(a))
+		byGroup[g] = append(byGroup[g], altQuery(a, presence))
 	}
 	var parts []query.Query
 	for _, g := range order {
@@ -432,10 +457,15 @@ type fieldQuery interface {
 	SetBoost(float64)
 }
 
-// altQuery matches an alternative in the title, heading or text.
-func altQuery(a alt) query.Query {
+// altQuery matches an alternative in the title, heading or text; one from the
+// thesaurus only in the heading or text, since every section of a policy has
+// its title, and a synonym in the title would lift them all.
+func altQuery(a alt, presence bool) query.Query {
 	var fields []query.Query
 	for _, fb := range fieldBoosts {
+		if fb.field == "title" && !a.kind.asWritten() {
+			continue
+		}
 		var q fieldQuery
 		if len(a.terms) == 1 {
 			q = bleve.NewTermQuery(a.terms[0])
@@ -450,7 +480,11 @@ func altQuery(a alt) query.Query {
 		}
 		q.SetField(fb.field)
 		q.SetBoost(fb.boost * a.boost())
-		fields = append(fields, q)
+		if presence && len(a.terms) == 1 {
+			fields = append(fields, &presenceQuery{q, fb.field, a.terms[0]})
+		} else {
+			fields = append(fields, q)
+		}
 	}
 	return bleve.NewDisjunctionQuery(fields...)
 }

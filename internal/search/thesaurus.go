@@ -233,10 +233,16 @@ func (ix *Index) expand(p *plan, q string) {
 	if ex == nil || len(ex.alts) == 0 {
 		return
 	}
+	spans := 0
 	attach := func(from, to int, alts []alt) {
+		span := 0
+		if to > from {
+			spans++
+			span = spans
+		}
 		for i := from; i <= to; i++ {
 			for _, a := range alts {
-				if !p.units[i].within(a) {
+				if a.span = span; !p.units[i].within(a) {
 					p.units[i].add(a)
 				}
 			}
