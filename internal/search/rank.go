@@ -83,16 +83,14 @@ func fieldIndex(name string) int {
 }
 
 // rankQuery is a bleve query whose hits are its child's, scored by the ranker
-// from the positions of their terms, which its searcher asks the child's
-// searchers for.
+// from the terms they hold, which presenceQuery and phrase searches say, and
+// where, which a positionsQuery says.
 type rankQuery struct {
-	child     query.Query
-	rk        *ranker
-	positions bool // ask for the positions of every term, not only of phrases'
+	child query.Query
+	rk    *ranker
 }
 
 func (q *rankQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	options.IncludeTermVectors = options.IncludeTermVectors || q.positions
 	s, err := q.child.Searcher(ctx, i, m, options)
 	if err != nil {
 		return nil, err
@@ -163,6 +161,16 @@ func (s *presenceSearcher) Advance(ctx *search.SearchContext, id index.IndexInte
 	d, err := s.Searcher.Advance(ctx, id)
 	s.mark(d)
 	return d, err
+}
+
+// positionsQuery is a query whose searchers read the positions of the terms of
+// its hits: that of the words of a query of several, all of them (see
+// proximityQuery), so that only the sections that hold them all cost as much.
+type positionsQuery struct{ query.Query }
+
+func (q positionsQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	options.IncludeTermVectors = true
+	return q.Query.Searcher(ctx, i, m, options)
 }
 
 // score is the score of a hit.
@@ -260,7 +268,8 @@ func contains(list []int, v int) bool {
 // passage that holds them all is twice as wide, falling towards 1 as it
 // widens. Sections hold their words at all sorts of distances, and a reader's
 // words next to each other are what the reader meant. A query of one unit has
-// none.
+// none, and it is known only of sections that hold every unit as written (see
+// proximityQuery) or as a phrase.
 func (rk *ranker) proximity() float64 {
 	if len(rk.plan.units) < 2 {
 		return 1
@@ -287,11 +296,13 @@ type mark struct{ pos, unit int }
 func (rk *ranker) window(f int) (units, width int) {
 	marks := rk.marks[:0]
 	for i := range rk.found {
-		if len(rk.found[i][f]) > 0 {
+		if slices.ContainsFunc(rk.found[i][f], func(at int) bool { return at != nowhere }) {
 			units++
 		}
 		for _, at := range rk.found[i][f] {
-			marks = append(marks, mark{at, i})
+			if at != nowhere {
+				marks = append(marks, mark{at, i})
+			}
 		}
 	}
 	rk.marks = marks

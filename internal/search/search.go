@@ -358,10 +358,10 @@ var fieldBoosts = []struct {
 // the hits: bleve's scores alone do not rank them as the plan says.
 func (ix *Index) buildQuery(p *plan, r Request, leaveOut string) (query.Query, *ranker) {
 	var should, mustNot []query.Query
-	// A ranker of one unit needs no positions, only which terms a hit holds,
-	// which a presenceQuery says at no cost; one of several needs positions,
-	// for their closeness.
-	presence := p.ranked() && len(p.units) == 1
+	// A ranker needs to know which terms a hit holds, which a presenceQuery
+	// says at no cost, and, of several units, where they are in the hits
+	// that hold them all, which the proximityQuery reads.
+	presence := p.ranked()
 	spans := map[int][]alt{} // the alternatives of runs of units, by run
 	var order []int
 	for _, u := range p.units {
@@ -385,6 +385,9 @@ func (ix *Index) buildQuery(p *plan, r Request, leaveOut string) (query.Query, *
 	}
 	for _, sp := range order {
 		should = append(should, altsQuery(spans[sp], presence))
+	}
+	if q := proximityQuery(p); q != nil {
+		should = append(should, q)
 	}
 	if len(should) == 0 {
 		return bleve.NewMatchNoneQuery(), nil
@@ -411,7 +414,36 @@ func (ix *Index) buildQuery(p *plan, r Request, leaveOut string) (query.Query, *
 		return q, nil
 	}
 	rk := newRanker(p)
-	return &rankQuery{child: q, rk: rk, positions: !presence}, rk
+	return &rankQuery{child: q, rk: rk}, rk
+}
+
+// proximityQuery finds the sections that hold every unit of p as written, of
+// one word or corrected, and reads where, for the ranker; it weighs nothing. It
+// is nil for a query of one unit, or of a unit of none such.
+func proximityQuery(p *plan) query.Query {
+	if len(p.units) < 2 {
+		return nil
+	}
+	var all []query.Query
+	for _, u := range p.units {
+		var any []query.Query
+		for _, a := range u.alts {
+			if !a.kind.asWritten() || len(a.terms) != 1 {
+				continue
+			}
+			for _, fb := range fieldBoosts {
+				q := bleve.NewTermQuery(a.terms[0])
+				q.SetField(fb.field)
+				q.SetBoost(0)
+				any = append(any, q)
+			}
+		}
+		if len(any) == 0 {
+			return nil
+		}
+		all = append(all, bleve.NewDisjunctionQuery(any...))
+	}
+	return positionsQuery{bleve.NewConjunctionQuery(all...)}
 }
 
 // altsQuery matches a unit in the title, heading or text: any of its
