@@ -35,7 +35,7 @@ type unit struct {
 }
 
 // A phrase is a sequence of index terms, each a position after the one before;
-// "" stands for a stop word, which any word fills.
+// "" stands for a stop word, which the index leaves out.
 type phrase []string
 
 func (p phrase) String() string { return strings.Join(p, " ") }
