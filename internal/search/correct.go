@@ -21,70 +21,72 @@ const (
 	suggestRatio = 10 // how many times more sections its correction must be in
 )
 
+// A fix is the correction of a word of a query, where the query has it.
+type fix struct {
+	start, end int
+	word       string
+	had        bool // the word has hits as written
+}
+
 // correct corrects the misspelt words of p, counting sections with df, and
 // writes the corrected query into p.
 func (ix *Index) correct(p *plan, df func(string) (uint64, error), query string) error {
-	var words []int // the units that may be misspelt
-	for i, u := range p.units {
-		if u.word != nil && editBudget(u.word.text) > 0 && allLetters(u.word.text) {
-			words = append(words, i)
-		}
-	}
-	type fix struct {
-		start, end int
-		word       string
-	}
 	var fixes []fix
-	suggestion := true
-	for _, i := range words {
-		u := &p.units[i]
-		n, err := df(u.alts[0].terms[0])
+	for i := range p.units {
+		f, ok, err := ix.correctUnit(&p.units[i], df)
 		if err != nil {
 			return err
 		}
-		if n > fewHits {
-			continue
+		if ok {
+			fixes = append(fixes, f)
 		}
-		if n == 0 {
-			if has, err := ix.expansionsHit(u, df); err != nil || has {
-				if err != nil {
-					return err
-				}
-				continue
-			}
-		}
-		w, term, ok, err := ix.nearest(strings.ToLower(u.word.text), n, df)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			continue
-		}
-		u.add(alt{terms: phrase{term}, kind: corrected})
-		if ix.expansions != nil {
-			for _, a := range ix.expansions.alts[term] {
-				// What the correction would find, as much below it as below the correction.
-				if c := (alt{terms: a.terms, kind: correctedSynonym, weight: weights[corrected] * weights[a.kind]}); !u.within(c) {
-					u.add(c)
-				}
-			}
-		}
-		fixes = append(fixes, fix{u.word.start, u.word.end, w})
-		suggestion = suggestion && n > 0
 	}
 	if len(fixes) == 0 {
 		return nil
 	}
 	var b strings.Builder
 	at := 0
+	p.suggestion = true
 	for _, f := range fixes {
 		b.WriteString(query[at:f.start])
 		b.WriteString(f.word)
 		at = f.end
+		p.suggestion = p.suggestion && f.had
 	}
 	b.WriteString(query[at:])
-	p.corrected, p.suggestion = b.String(), suggestion
+	p.corrected = b.String()
 	return nil
+}
+
+// correctUnit corrects u if it is a word with no hit or few, adding its
+// correction to its alternatives, and the correction's expansions.
+func (ix *Index) correctUnit(u *unit, df func(string) (uint64, error)) (fix, bool, error) {
+	if u.word == nil || editBudget(u.word.text) == 0 || !allLetters(u.word.text) {
+		return fix{}, false, nil
+	}
+	n, err := df(u.alts[0].terms[0])
+	if err != nil || n > fewHits {
+		return fix{}, false, err
+	}
+	if n == 0 {
+		if has, err := ix.expansionsHit(u, df); err != nil || has {
+			return fix{}, false, err // the thesaurus finds what was meant
+		}
+	}
+	w, term, ok, err := ix.nearest(strings.ToLower(u.word.text), n, df)
+	if err != nil || !ok {
+		return fix{}, false, err
+	}
+	u.add(alt{terms: phrase{term}, kind: corrected})
+	if ix.expansions != nil {
+		for _, a := range ix.expansions.alts[term] {
+			// What the correction would find, as much below it as below the correction.
+			if c := (alt{terms: a.terms, kind: correctedSynonym, weight: weights[corrected] * weights[a.kind]}); !u.within(c) {
+				u.add(c)
+			}
+		}
+	}
+	return fix{u.word.start, u.word.end, w, n > 0}, true, nil
 }
 
 // expansionsHit reports whether an alternative of u from the thesaurus may
