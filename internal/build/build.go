@@ -41,6 +41,7 @@ import (
 	"naskah/internal/markdown"
 	"naskah/internal/pages"
 	"naskah/internal/publish"
+	"naskah/internal/search"
 	"naskah/internal/site"
 	"naskah/internal/theme"
 	"naskah/themes"
@@ -81,7 +82,9 @@ type Result struct {
 	mu      sync.Mutex // guards Steps, and Files while the pages are made
 	Site    *site.Site
 	catalog *catalog.Catalog // written to the data directory
-	sources *fingerprints    // of the source files, made for the preview only
+	// thesaurus is the site's thesaurus of search, nil when it has none.
+	thesaurus *search.Thesaurus
+	sources   *fingerprints // of the source files, made for the preview only
 	// Files are the files of the site, kept by Check and Rebuild; Run writes them
 	// out as it makes them.
 	Files map[string][]byte
@@ -172,7 +175,7 @@ func (b *Builder) build(ctx context.Context, keep bool) (*Result, *publish.Build
 	})
 	if pub.Data != nil {
 		g.Go(func() error {
-			return res.time("index", func() (err error) { res.catalog, err = b.writeData(gctx, pub.Data, res.Site); return err })
+			return res.time("index", func() (err error) { res.catalog, err = b.writeData(gctx, pub.Data, res); return err })
 		})
 	}
 	if err := g.Wait(); err != nil {

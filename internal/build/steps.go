@@ -33,6 +33,9 @@ func (b *Builder) prepare(ctx context.Context, reloadTheme bool) (*Result, error
 		return res, err
 	}
 	res.Warnings = append(tree.Warnings, summaryWarnings(tree)...)
+	if res.thesaurus, err = readThesaurus(tree); err != nil {
+		return res, err
+	}
 	if b.sources != nil {
 		res.sources = b.fingerprints(tree)
 	}
@@ -87,8 +90,8 @@ func (b *Builder) loadTheme(lang string) error {
 
 // writeData writes the server's data through w: the catalog, the search index, and
 // the theme, so that the server renders its pages as the build did.
-func (b *Builder) writeData(ctx context.Context, w *publish.Writer, s *site.Site) (*catalog.Catalog, error) {
-	cat := s.Catalog()
+func (b *Builder) writeData(ctx context.Context, w *publish.Writer, res *Result) (*catalog.Catalog, error) {
+	cat := res.Site.Catalog()
 	if err := w.WriteCatalog(cat); err != nil {
 		return nil, err
 	}
@@ -99,7 +102,7 @@ func (b *Builder) writeData(ctx context.Context, w *publish.Writer, s *site.Site
 	if err != nil {
 		return nil, err
 	}
-	return cat, search.Build(ctx, dir, cat, b.workers)
+	return cat, search.BuildWithThesaurus(ctx, dir, cat, b.workers, res.thesaurus)
 }
 
 // newMarkdown sets up the renderer with the theme's labels for heading and
@@ -297,4 +300,35 @@ func (c *docCache) put(path string, body []byte, doc *markdown.Rendered) {
 	if c != nil {
 		c.docs[path] = cachedDoc{body, doc}
 	}
+}
+
+// readThesaurus reads the site's thesaurus of search, if it has one, and
+// reports each line it cannot read as a problem of the file.
+func readThesaurus(tree *content.Tree) (*search.Thesaurus, error) {
+	if tree.Thesaurus == nil {
+		return nil, nil
+	}
+	th, err := search.ParseThesaurus(tree.Thesaurus)
+	var te *search.ThesaurusError
+	var problems content.Problems
+	for _, e := range unwrapAll(err) {
+		if errors.As(e, &te) {
+			problems = append(problems, content.Problem{Path: tree.ThesaurusPath, Line: te.Line, Message: te.Msg})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return th, err
+}
+
+// unwrapAll returns the errors that err joins, or err alone.
+func unwrapAll(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	if err == nil {
+		return nil
+	}
+	return []error{err}
 }

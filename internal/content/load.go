@@ -89,8 +89,12 @@ func (l *loader) loadTree() *Tree {
 		case e.name == "_index.md":
 			hasSite = true
 			t.Site = l.loadSite(e.name)
+		case e.name == ThesaurusFile:
+			// Read by the build, which knows its format: see Tree.Thesaurus.
+			t.ThesaurusPath = l.report(e.name).path
+			t.Thesaurus, _, _ = l.readFile(e.name)
 		default:
-			l.report(e.name).errorf(0, "berkas tak terduga (direktori konten hanya berisi _index.md situs dan direktori wilayah)")
+			l.report(e.name).errorf(0, "berkas tak terduga (direktori konten hanya berisi _index.md situs, "+ThesaurusFile+", dan direktori wilayah)")
 		}
 	}
 	if !hasSite {

@@ -9,7 +9,16 @@ type Tree struct {
 	Site     Site
 	Regions  []Region  // sorted by slug
 	Warnings []Problem // problems that do not stop the site from being built
+	// Thesaurus is the bytes of the site's thesaurus of search (ThesaurusFile
+	// in the root), nil when it has none; the build reads it, as package
+	// search defines its format. ThesaurusPath is its display path.
+	Thesaurus     []byte
+	ThesaurusPath string
 }
+
+// ThesaurusFile is the name of a site's thesaurus of search in the root of
+// the content directory.
+const ThesaurusFile = "_sinonim.txt"
 
 // A Site is read from the _index.md at the root of the content directory.
 // Its front matter keys are title (required), description, base_url (an

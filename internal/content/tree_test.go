@@ -63,7 +63,7 @@ func TestTreeProblems(t *testing.T) {
 				".github/workflow.md": file("x"),
 			},
 			[]string{
-				"content/catatan.md: berkas tak terduga (direktori konten hanya berisi _index.md situs dan direktori wilayah)",
+				"content/catatan.md: berkas tak terduga (direktori konten hanya berisi _index.md situs, _sinonim.txt, dan direktori wilayah)",
 				"content/r/p/lampiran: direktori tak terduga (direktori kebijakan tidak berisi subdirektori; letakkan PDF dan gambar langsung di samping berkas versi)",
 				`content/r/p/lampiran.pdf: PDF ini tidak disebut original versi mana pun; tulis original: "lampiran.pdf" di front matter versinya, atau hapus berkasnya`,
 				"content/r/p/v2.MD: berkas tak terduga (direktori kebijakan hanya berisi berkas versi .md, PDF naskah asli, dan gambar PNG, JPEG, WebP atau SVG)",

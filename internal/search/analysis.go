@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,27 +36,78 @@ func init() {
 // stemFilter replaces each token's term by its stem. It stems every word of the
 // lexicon once, when it is made: most tokens of an indexed text are such words, and
 // looking a stem up costs a fraction of finding it again.
+//
+// It keeps names whole: the names of the regions and those a site lists (see
+// Thesaurus) are never stemmed, nor is a name with an inflectional suffix
+// (Serangnya) stemmed but into the name. Nor is another word stemmed into a name
+// of one word: diserang and menyerang are indexed under serang~, which they
+// share, and not under serang, the city.
 type stemFilter struct {
 	stem  *stemmer.Stemmer
 	stems map[string]string // of each word of the lexicon
+	names map[string]bool   // lowercase
 }
 
+// nameMark marks the stem of a word whose root is written as a name. No token
+// holds it: it is no letter or digit.
+const nameMark = "~"
+
 func newStemFilter(config map[string]interface{}, _ *registry.Cache) (analysis.TokenFilter, error) {
-	raw, _ := config["lexicon"].([]interface{})
-	lex := make(stemmer.WordSet, len(raw))
-	for _, w := range raw {
-		s, ok := w.(string)
-		if !ok {
-			return nil, fmt.Errorf("search: lexicon holds a %T, not a word", w)
-		}
-		lex.Add(s)
+	lex, err := configWords(config, "lexicon")
+	if err != nil {
+		return nil, err
 	}
-	f := &stemFilter{stem: stemmer.New(lex), stems: make(map[string]string, len(lex))}
+	names, err := configWords(config, "names")
+	if err != nil {
+		return nil, err
+	}
+	f := &stemFilter{stem: stemmer.New(lex), stems: make(map[string]string, len(lex)), names: map[string]bool{}}
+	for n := range names {
+		f.names[n] = true
+	}
 	for w := range lex {
-		f.stems[w] = f.stem.Stem(w)
+		f.stems[w] = f.stemWord(w)
 	}
 	return f, nil
 }
+
+// configWords reads the list of words under key of a filter's config.
+func configWords(config map[string]interface{}, key string) (stemmer.WordSet, error) {
+	raw, _ := config[key].([]interface{})
+	words := make(stemmer.WordSet, len(raw))
+	for _, w := range raw {
+		s, ok := w.(string)
+		if !ok {
+			return nil, fmt.Errorf("search: %s holds a %T, not a word", key, w)
+		}
+		words.Add(s)
+	}
+	return words, nil
+}
+
+// stemWord stems w, keeping names whole.
+func (f *stemFilter) stemWord(w string) string {
+	if len(f.names) == 0 {
+		return f.stem.Stem(w)
+	}
+	if f.names[w] {
+		return w
+	}
+	for _, x := range nameSuffixes {
+		if n, ok := strings.CutSuffix(w, x); ok && f.names[n] {
+			return n
+		}
+	}
+	s := f.stem.Stem(w)
+	if s != w && f.names[s] {
+		return s + nameMark
+	}
+	return s
+}
+
+// nameSuffixes are the inflections a name takes and stays a name: Serangnya,
+// Bandunglah.
+var nameSuffixes = []string{"nya", "lah", "kah", "pun"}
 
 func (f *stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, tok := range input {
@@ -76,8 +128,17 @@ func (f *stemFilter) stemOf(w string) string {
 	if s, ok := f.stems[w]; ok {
 		return s
 	}
-	return f.stem.Stem(w)
+	return f.stemWord(w)
 }
+
+// stopWords are the words the analyzer leaves out.
+var stopWords = sync.OnceValue(func() analysis.TokenMap {
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(id.IndonesianStopWords); err != nil {
+		panic(err) // bleve's own list
+	}
+	return tm
+})
 
 // stemmerOf finds the stemmer in an analyzer built from addAnalyzer, so that
 // fragments can be marked without running the whole analysis.
@@ -95,13 +156,12 @@ func stemmerOf(a analysis.Analyzer) func(string) string {
 }
 
 // addAnalyzer defines the Indonesian analyzer in m: Unicode word boundaries, lowercase,
-// Indonesian stop words, and the stemmer with the corpus lexicon.
-func addAnalyzer(m *mapping.IndexMappingImpl, lexicon []string) error {
-	words := make([]interface{}, len(lexicon))
-	for i, w := range lexicon {
-		words[i] = w
-	}
-	err := m.AddCustomTokenFilter(stemFilterName, map[string]interface{}{"type": stemFilterType, "lexicon": words})
+// Indonesian stop words, and the stemmer with the corpus lexicon, which keeps
+// the names whole.
+func addAnalyzer(m *mapping.IndexMappingImpl, lexicon, names []string) error {
+	err := m.AddCustomTokenFilter(stemFilterName, map[string]interface{}{
+		"type": stemFilterType, "lexicon": anyList(lexicon), "names": anyList(names),
+	})
 	if err != nil {
 		return err
 	}
@@ -133,6 +193,37 @@ func lexicon(c *catalog.Catalog, docs map[string]*doc) []string {
 	}
 	sort.Strings(words)
 	return words
+}
+
+func anyList(words []string) []interface{} {
+	out := make([]interface{}, len(words))
+	for i, w := range words {
+		out[i] = w
+	}
+	return out
+}
+
+// names returns the names that the stemmer keeps whole, lowercased and sorted:
+// the regions' names of one word, and the names a site lists, each word of
+// them.
+func names(c *catalog.Catalog, site []string) []string {
+	set := map[string]bool{}
+	for _, r := range c.Regions {
+		if ws := strings.FieldsFunc(strings.ToLower(r.Name), notWordRune); len(ws) == 1 {
+			set[ws[0]] = true
+		}
+	}
+	for _, n := range site {
+		for _, w := range strings.FieldsFunc(strings.ToLower(n), notWordRune) {
+			set[w] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for w := range set {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // wordSet collects the words of texts, lowercased. A text's words are its runs of

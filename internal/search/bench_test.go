@@ -139,3 +139,60 @@ func BenchmarkSearch(b *testing.B) {
 		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "ms-p99")
 	}
 }
+
+// queryKinds are queries of one word as written, misspelt and as a prefix, of
+// two words, and of a word the thesaurus expands, for BenchmarkQueryKinds. The
+// thesaurus expands pelatihan and kepegawaian (as pegawai), not anggaran.
+var queryKinds = []struct{ name, query string }{
+	{"plain", "anggaran"},
+	{"typo-plain", "anggarn"},
+	{"exact", "pelatihan"},
+	{"typo", "pelatiahn"},
+	{"prefix", "pelat*"},
+	{"exact-long", "kepegawaian"},
+	{"typo-long", "kepegawain"},
+	{"prefix-long", "kepeg*"},
+	{"two-words", "pelatihan beasiswa"},
+	{"two-words-typo", "pelatiahn beasiswa"},
+	{"thesaurus", "PPPK"},
+	{"pegawai", "pegawai"},
+	{"penilaian-kinerja", "penilaian kinerja"},
+	{"sistem-informasi", `"sistem informasi"`},
+	{"rekrut", "rekrut*"},
+	{"kebijakan-teknologi", "kebijakan -teknologi"},
+	{"pengembangan-kompetensi-asn", "pengembangan kompetensi ASN"},
+	{"resistensi-perubahan", "resistensi perubahan"},
+	{"mentoring", "mentoring"},
+}
+
+// BenchmarkQueryKinds measures one client's searches of each kind, to compare
+// what a correction, a prefix or an expansion costs over a word as written.
+func BenchmarkQueryKinds(b *testing.B) {
+	cat := benchCatalog(b)
+	dir := filepath.Join(b.TempDir(), "index")
+	if err := search.Build(context.Background(), dir, cat, runtime.GOMAXPROCS(0)); err != nil {
+		b.Fatal(err)
+	}
+	ix, err := search.Open(dir, cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	ix.SetCacheSize(0)
+	for _, k := range queryKinds {
+		b.Run(k.name, func(b *testing.B) {
+			r := search.Request{Query: k.query}
+			res, err := ix.Search(context.Background(), r)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ix.Search(context.Background(), r); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(res.Total), "hits")
+		})
+	}
+}

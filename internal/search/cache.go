@@ -11,5 +11,5 @@ const DefaultCacheSize = 1024
 // Key names r: requests with the same key get the same answer from an Index. The
 // Index keys its answers by the key of the request with its defaults filled in.
 func (r Request) Key() string {
-	return fmt.Sprintf("%q|%q|%q|%q|%t|%d|%d", r.Query, r.Regions, r.Tag, r.Status, r.AllVersions, r.Page, r.Size)
+	return fmt.Sprintf("%q|%q|%q|%q|%t|%t|%d|%d", r.Query, r.Regions, r.Tag, r.Status, r.AllVersions, r.Literal, r.Page, r.Size)
 }

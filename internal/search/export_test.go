@@ -48,7 +48,7 @@ func mapped(d *doc) mappedDoc {
 // analysed the sections itself, which its answers must not differ from.
 func BuildMapped(dir string, c *catalog.Catalog) error {
 	all := sectionDocs(c, nil)
-	m, err := newMapping(lexicon(c, all))
+	m, err := newMapping(lexicon(c, all), names(c, nil))
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func BuildMapped(dir string, c *catalog.Catalog) error {
 func MappedDocuments(c *catalog.Catalog) (built, want []*document.Document, err error) {
 	all := sectionDocs(c, nil)
 	current := currentDocs(all)
-	m, err := newMapping(lexicon(c, all))
+	m, err := newMapping(lexicon(c, all), names(c, nil))
 	if err != nil {
 		return nil, nil, err
 	}

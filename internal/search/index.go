@@ -11,6 +11,17 @@
 // version the instrument is. A query that is no citation, or one that names
 // nothing on the site, is searched as its words.
 //
+// The words are planned into units (plan.go): a word, a "phrase", a prefix*
+// (matched against the words of the corpus as written), or words joined by OR,
+// each with its alternatives: as written, in any form the stemmer conflates;
+// through a thesaurus of civil-service words (thesaurus.txt, which a site's
+// own extends); and, for a word with no hit or very few, as the nearest word
+// of the corpus (correct.go). The hits are ranked in tiers (rank.go): the
+// sections with every unit first, then those that need no correction, then
+// those with the most units as written, and by bleve's score, raised by the
+// closeness of the units, within a tier. Names of regions, and those a site
+// lists, are kept whole by the stemmer.
+//
 // Versions of a policy share most of their text, so each distinct section (the same
 // heading and text in the same policy) is indexed once, with the versions that hold
 // it as a multi-valued field. Most searches are of the versions in force only, so
@@ -79,9 +90,9 @@ var keywordFields = []keywordField{
 // queries; the keywords as keywordFields say. Only the versions are stored:
 // everything else a hit shows comes from the catalog. No field goes into _all,
 // which no query reads.
-func newMapping(lexicon []string) (*mapping.IndexMappingImpl, error) {
+func newMapping(lexicon, names []string) (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
-	if err := addAnalyzer(m, lexicon); err != nil {
+	if err := addAnalyzer(m, lexicon, names); err != nil {
 		return nil, err
 	}
 	dm := bleve.NewDocumentStaticMapping()
@@ -190,14 +201,26 @@ const (
 // analysed by workers goroutines (see documents), and each index makes a segment
 // of its documents of the chunk while the next chunk is analysed.
 func Build(ctx context.Context, dir string, c *catalog.Catalog, workers int) error {
+	return BuildWithThesaurus(ctx, dir, c, workers, nil)
+}
+
+// BuildWithThesaurus is Build with a site's thesaurus (see Thesaurus), which
+// extends and overrides the built-in one, and whose names the stemmer keeps
+// whole with the regions'. It is copied into dir for Open.
+func BuildWithThesaurus(ctx context.Context, dir string, c *catalog.Catalog, workers int, site *Thesaurus) error {
 	all := sectionDocs(c, nil)
 	current := currentDocs(all)
-	m, err := newMapping(lexicon(c, all))
+	m, err := newMapping(lexicon(c, all), names(c, site.Names()))
 	if err != nil {
 		return fmt.Errorf("search: mapping: %w", err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("search: %w", err)
+	}
+	if site != nil {
+		if err := os.WriteFile(filepath.Join(dir, siteThesaurusFile), site.src, 0o644); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
 	}
 	g, ctx := errgroup.WithContext(ctx)
 	chunks := [2]chan []*document.Document{make(chan []*document.Document), make(chan []*document.Document)}

@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/sync/singleflight"
 
 	"naskah/internal/cache"
@@ -34,7 +32,12 @@ type Index struct {
 	cat      *catalog.Catalog
 	analyzer analysis.Analyzer
 	stem     func(string) string // of a lowercase word; the words of the texts are looked up
-	cache    *cache.LRU[string, *Result]
+	vocab    *vocabulary
+	// expansions are the thesaurus, built-in and the site's, compiled with
+	// the index's analysis.
+	expansions *expansions
+	stops      analysis.TokenMap
+	cache      *cache.LRU[string, *Result]
 	// searching holds the searches under way, so that identical ones arriving
 	// together are answered once.
 	searching *singleflight.Group
@@ -60,11 +63,25 @@ func open(dir string, c *catalog.Catalog, readOnly bool) (*Index, error) {
 		return nil, err
 	}
 	ix.analyzer = ix.current.Mapping().AnalyzerNamed(analyzerName)
+	ix.stops = stopWords()
 	ix.stem = stemmerOf(ix.analyzer)
 	if ix.analyzer == nil || ix.stem == nil {
 		ix.Close()
 		return nil, fmt.Errorf("search: %s has no %s analyzer", dir, analyzerName)
 	}
+	words, err := lexiconOf(ix.current.Mapping())
+	if err == nil {
+		ix.vocab, err = newVocabulary(words, ix.stem)
+	}
+	var site *Thesaurus
+	if err == nil {
+		site, err = readSiteThesaurus(dir)
+	}
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	ix.expansions = ix.compile(site)
 	if readOnly {
 		if ix.currentFacets, err = newFacetTable(ix.current); err == nil {
 			ix.allFacets, err = newFacetTable(ix.all)
@@ -97,6 +114,7 @@ type Request struct {
 	Tag         string
 	Status      string // berlaku, diganti, dicabut or rancangan
 	AllVersions bool   // search every version, not only those in force
+	Literal     bool   // no correction of misspelt words
 	Page        int    // from 1
 	Size        int
 }
@@ -117,6 +135,26 @@ type Result struct {
 	Cited      bool
 	Direct     *Direct
 	Candidates []Direct
+	// Corrected is the query with the words it misspells corrected to the
+	// nearest words of the index, when a word has no hit as written or very
+	// few; "" when none is. The hits of corrections rank below those of the
+	// words as written. Suggestion says that every corrected word has hits
+	// of its own: Corrected is a suggestion ("Maksud Anda: …?"). Otherwise a
+	// correction stands in for a word that has none ("Menampilkan hasil untuk
+	// …"), and Request.Literal searches the words as written.
+	Corrected  string
+	Suggestion bool
+	// Partial reports that no section contains every unit of a query of
+	// several (a word, a "phrase", a prefix*, or words joined by OR), in any
+	// form the analyzer or the thesaurus conflates: the hits are the best
+	// partial matches. Otherwise the sections that contain every unit come
+	// first.
+	Partial bool
+	// StopWords are the words of a query that holds nothing but words too
+	// common to be indexed (di, yang, dan), which find nothing; Message then
+	// explains, in Indonesian, what to do instead.
+	StopWords []string
+	Message   string
 }
 
 // Hit is a section of a version that matches.
@@ -176,15 +214,20 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 // leaving out the document that it stands for.
 func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, error) {
 	out := &Result{Page: r.Page, Size: r.Size}
-	clauses, first, err := ix.readQuery(r, out)
+	p, first, err := ix.readQuery(ctx, r, out)
 	if err != nil {
 		return nil, err
 	}
-	from, size, leaveOut := first.window(r)
-	q, marks := ix.buildQuery(clauses, r, leaveOut)
-	if q == nil {
+	if len(p.units) == 0 && len(p.stopWords) == 0 {
 		return nil, &QueryError{Msg: "kueri kosong: tuliskan kata yang dicari"}
 	}
+	if len(p.units) == 0 {
+		out.StopWords, out.Message = p.stopWords, stopWordsMessage(p.stopWords)
+		ix.cache.Put(key, out)
+		return out, nil
+	}
+	from, size, leaveOut := first.window(r)
+	q, rk := ix.buildQuery(p, r, leaveOut)
 	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	req.Fields = []string{"versions"}
 	idx, table := ix.current, ix.currentFacets
@@ -208,11 +251,14 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	out.Total = int(res.Total)
+	out.Corrected, out.Suggestion = p.corrected, p.suggestion
+	out.Partial = rk != nil && len(p.units) > 1 && rk.complete == 0 && res.Total > 0
 	if table != nil {
 		out.Facets = table.facets(hits)
 	} else {
 		out.Facets = bleveFacets(res.Facets)
 	}
+	marks := newMarker(p)
 	for _, h := range res.Hits {
 		if hit, ok := ix.hit(h, r, marks); ok {
 			out.Hits = append(out.Hits, hit)
@@ -225,10 +271,10 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 	return out, nil
 }
 
-// readQuery splits r's query into the clauses to look for and, if it cites an
+// readQuery works out what r's query looks for and, if it cites an
 // instrument, resolves the citation into res and returns the hit that comes
 // first, if one does.
-func (ix *Index) readQuery(r Request, res *Result) ([]clause, *firstHit, error) {
+func (ix *Index) readQuery(ctx context.Context, r Request, res *Result) (*plan, *firstHit, error) {
 	clauses, err := splitQuery(r.Query)
 	if err != nil {
 		return nil, nil, err
@@ -241,8 +287,33 @@ func (ix *Index) readQuery(r Request, res *Result) ([]clause, *firstHit, error) 
 		// be: its first words are searched.
 		clauses = clauses[:min(len(clauses), maxClauses)]
 	}
-	clauses, err = checkClauses(clauses)
-	return clauses, first, err
+	if clauses, err = checkClauses(clauses); err != nil {
+		return nil, nil, err
+	}
+	p, err := ix.plan(clauses, r.Query)
+	if err != nil {
+		return nil, nil, err
+	}
+	rd, err := openReader(ix.index(r))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rd.Close()
+	df := (&docFreqs{ctx: ctx, rd: rd, counts: map[string]uint64{}}).of
+	if !r.Literal {
+		if err := ix.correct(p, df, r.Query); err != nil {
+			return nil, nil, err
+		}
+	}
+	return p, first, prune(p, df)
+}
+
+// index is the index that r searches.
+func (ix *Index) index(r Request) bleve.Index {
+	if r.AllVersions {
+		return ix.all
+	}
+	return ix.current
 }
 
 // SetCacheSize replaces the cache of answers with an empty one of size entries;
@@ -272,130 +343,4 @@ func (r *Request) normalize() error {
 func IsQueryError(err error) bool {
 	var qe *QueryError
 	return errors.As(err, &qe)
-}
-
-// fieldBoosts rank a match in a title above one in a heading, and both above the text.
-var fieldBoosts = []struct {
-	field string
-	boost float64
-}{{"title", 3}, {"heading", 2}, {"text", 1}}
-
-// buildQuery turns clauses and filters into a bleve query, and returns what the
-// fragments should mark. The query leaves out the document leaveOut, unless it
-// is "". It returns nil when nothing is left to look for.
-func (ix *Index) buildQuery(clauses []clause, r Request, leaveOut string) (query.Query, *marker) {
-	var must, should, mustNot []query.Query
-	marks := &marker{terms: map[string]bool{}}
-	for _, c := range clauses {
-		q := ix.clauseQuery(c, marks)
-		switch {
-		case q == nil:
-		case c.exclude:
-			mustNot = append(mustNot, q)
-		default:
-			should = append(should, q)
-		}
-	}
-	if len(should) == 0 {
-		return nil, marks
-	}
-	if len(should) > 1 {
-		// Sections with every word come first.
-		all := bleve.NewConjunctionQuery(should...)
-		all.SetBoost(float64(2 * len(should)))
-		should = append([]query.Query{all}, should...)
-	}
-	must = append(must, ix.filters(r)...)
-	b := bleve.NewBooleanQuery()
-	b.AddMust(must...)
-	b.AddShould(should...)
-	b.SetMinShould(1)
-	if leaveOut != "" {
-		mustNot = append(mustNot, bleve.NewDocIDQuery([]string{leaveOut}))
-	}
-	b.AddMustNot(mustNot...)
-	return b, marks
-}
-
-// clauseQuery matches one clause in the title, heading or text.
-func (ix *Index) clauseQuery(c clause, marks *marker) query.Query {
-	terms := ix.terms(c.text)
-	if len(terms) == 0 && !c.prefix {
-		return nil // only stop words
-	}
-	var alts []query.Query
-	for _, fb := range fieldBoosts {
-		switch {
-		case c.prefix:
-			for _, p := range prefixes(c.text, terms) {
-				q := bleve.NewPrefixQuery(p)
-				q.SetField(fb.field)
-				q.SetBoost(fb.boost)
-				alts = append(alts, q)
-			}
-		case c.phrase:
-			q := bleve.NewMatchPhraseQuery(c.text)
-			q.SetField(fb.field)
-			q.SetBoost(fb.boost)
-			alts = append(alts, q)
-		default:
-			q := bleve.NewMatchQuery(c.text)
-			q.SetField(fb.field)
-			q.SetBoost(fb.boost)
-			q.SetOperator(query.MatchQueryOperatorAnd)
-			alts = append(alts, q)
-		}
-	}
-	if !c.exclude {
-		marks.add(c, terms)
-	}
-	return bleve.NewDisjunctionQuery(alts...)
-}
-
-// prefixes are what a prefix* looks for: the letters as typed, and their stem, so
-// that kepegawai* finds kepegawaian (indexed as its root pegawai).
-func prefixes(text string, terms []string) []string {
-	raw := strings.ToLower(strings.TrimFunc(text, func(r rune) bool { return letters(string(r)) == 0 }))
-	out := []string{raw}
-	if len(terms) == 1 && terms[0] != raw && len(terms[0]) >= minPrefix {
-		out = append(out, terms[0])
-	}
-	return out
-}
-
-// terms analyzes text as the index does.
-func (ix *Index) terms(text string) []string {
-	var out []string
-	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
-		out = append(out, string(tok.Term))
-	}
-	return out
-}
-
-func (ix *Index) filters(r Request) []query.Query {
-	var out []query.Query
-	term := func(field, value string) query.Query {
-		q := bleve.NewTermQuery(value)
-		q.SetField(field)
-		return q
-	}
-	if len(r.Regions) > 0 {
-		var any []query.Query
-		for _, reg := range r.Regions {
-			any = append(any, term("region", reg))
-		}
-		out = append(out, bleve.NewDisjunctionQuery(any...))
-	}
-	if r.Tag != "" {
-		out = append(out, term("tags", r.Tag))
-	}
-	if r.Status != "" {
-		out = append(out, term("status", r.Status))
-	}
-	for _, q := range out {
-		if b, ok := q.(query.BoostableQuery); ok {
-			b.SetBoost(0) // filters must not change the ranking
-		}
-	}
-	return out
 }

@@ -214,6 +214,11 @@ func TestOpenAPIResponses(t *testing.T) {
 		{method: "HEAD", target: "/api/v1/search?q=pelatihan", status: 200},
 		{method: "GET", target: "/api/v1/search?q=kebijakan&versions=all&region=contoh&region=kota-uji&status=diganti&size=1&page=1", status: 200},
 		{method: "GET", target: "/api/v1/search?q=zzzzzz", status: 200},
+		{method: "GET", target: "/api/v1/search?q=pelatiahn", status: 200},           // corrected
+		{method: "GET", target: "/api/v1/search?q=pelatihan+zzzqqq", status: 200},    // partial
+		{method: "GET", target: "/api/v1/search?q=di", status: 200},                  // stop words only
+		{method: "GET", target: "/api/v1/search?q=pelatiahn&literal=1", status: 200}, // not corrected
+		{method: "GET", target: "/api/v1/search?q=pelatihan&literal=2", status: 400},
 		{method: "GET", target: "/api/v1/search?q=" + url.QueryEscape("Pasal 4 ayat (2) Perbup Contoh 3/2024"), status: 200},
 		{method: "GET", target: "/api/v1/search?q=" + url.QueryEscape("Pasal 4 ayat (9) Perbup Contoh 8/2025") + "&size=1&page=2", status: 200},
 		{method: "GET", target: "/api/v1/search?q=" + url.QueryEscape("perbup contoh 1/2025"), status: 200},

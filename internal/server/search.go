@@ -12,7 +12,8 @@ import (
 )
 
 // searchParams reads a search from the query string, as /api/v1/search and /cari
-// share it: q, region (repeatable), tag, status, versions=current|all, page, size.
+// share it: q, region (repeatable), tag, status, versions=current|all, page, size,
+// literal=1 (no correction of misspelt words).
 func searchParams(v url.Values) (search.Request, error) {
 	r := search.Request{Query: v.Get("q"), Regions: v["region"], Tag: v.Get("tag"), Status: v.Get("status")}
 	if utf8.RuneCountInString(r.Query) > search.MaxQueryLength {
@@ -35,6 +36,13 @@ func searchParams(v url.Values) (search.Request, error) {
 		r.AllVersions = true
 	default:
 		return r, badRequest("versions harus current atau all")
+	}
+	switch v.Get("literal") {
+	case "", "0":
+	case "1":
+		r.Literal = true
+	default:
+		return r, badRequest("literal harus 1 (cari kata persis seperti ditulis) atau 0")
 	}
 	var err error
 	if r.Page, err = intParam(v, "page"); err != nil {
@@ -71,6 +79,16 @@ type searchResponse struct {
 	// Candidates are the instruments a citation may name when it names several.
 	Direct     *searchDirect  `json:"direct,omitempty"`
 	Candidates []searchDirect `json:"candidates,omitempty"`
+	// Corrected is the query with its misspelt words corrected; Suggestion
+	// says that the words as written have hits too, which come first.
+	Corrected  string `json:"corrected,omitempty"`
+	Suggestion bool   `json:"suggestion,omitempty"`
+	// Partial says that no section holds every word of the query.
+	Partial bool `json:"partial,omitempty"`
+	// StopWords are the words of a query of stop words only, which find
+	// nothing; Message says what to do instead.
+	StopWords []string `json:"stop_words,omitempty"`
+	Message   string   `json:"message,omitempty"`
 }
 
 type searchDirect struct {
@@ -146,8 +164,10 @@ func (s *Server) searchAPI(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) encodeSearch(cat *catalog.Catalog, day *catalog.AsOf, query string, res *search.Result) (*encoded, error) {
 	out := searchResponse{
 		Query: query, Total: res.Total, Page: res.Page, Size: res.Size, Hits: []searchHit{},
-		TookMS: float64(res.Took.Microseconds()) / 1000,
-		Facets: searchFacets{Region: counts(res.Facets.Region), Tag: counts(res.Facets.Tag), Status: counts(res.Facets.Status)},
+		TookMS:    float64(res.Took.Microseconds()) / 1000,
+		Facets:    searchFacets{Region: counts(res.Facets.Region), Tag: counts(res.Facets.Tag), Status: counts(res.Facets.Status)},
+		Corrected: res.Corrected, Suggestion: res.Suggestion, Partial: res.Partial,
+		StopWords: res.StopWords, Message: res.Message,
 	}
 	for _, h := range res.Hits {
 		hit := searchHit(h)

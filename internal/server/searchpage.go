@@ -45,6 +45,10 @@ type searchView struct {
 	Direct     *pageDirect
 	Candidates []pageDirect
 	Uncited    bool
+	// CorrectedURL searches the corrected query; LiteralURL the query as
+	// written, with no correction.
+	CorrectedURL string
+	LiteralURL   string
 }
 
 // pastLast tells a page asked for after the last one how many hits there are,
@@ -108,6 +112,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if v.Result != nil {
 		s.fillHits(st, &v, q, asked)
 		s.fillDirect(st, &v)
+		if c := v.Result.Corrected; c != "" {
+			v.CorrectedURL, v.LiteralURL = searchURL(r.URL.Query(), "q", c), searchURL(r.URL.Query(), "literal", "1")
+		}
 	}
 	out, err := st.theme.Render("search", v)
 	if err != nil {
@@ -212,6 +219,17 @@ func (s *Server) fillDirect(st *state, v *searchView) {
 		v.Candidates = append(v.Candidates, of(c))
 	}
 	v.Uncited = res.Cited && res.Direct == nil && len(res.Candidates) == 0
+}
+
+// searchURL is the search of q, from its first page, with key set to value.
+func searchURL(q url.Values, key, value string) string {
+	c := url.Values{}
+	for k, vs := range q {
+		c[k] = vs
+	}
+	c.Del("page")
+	c.Set(key, value)
+	return "/cari?" + c.Encode()
 }
 
 func pageURL(q url.Values, page int) string {
