@@ -113,7 +113,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		s.fillHits(st, &v, q, asked)
 		s.fillDirect(st, &v)
 		if c := v.Result.Corrected; c != "" {
-			v.CorrectedURL, v.LiteralURL = searchURL(r.URL.Query(), "q", c), searchURL(r.URL.Query(), "literal", "1")
+			v.CorrectedURL, v.LiteralURL = searchWith(r.URL.Query(), "q", c), searchWith(r.URL.Query(), "literal", "1")
 		}
 	}
 	out, err := st.theme.Render("search", v)
@@ -221,12 +221,9 @@ func (s *Server) fillDirect(st *state, v *searchView) {
 	v.Uncited = res.Cited && res.Direct == nil && len(res.Candidates) == 0
 }
 
-// searchURL is the search of q, from its first page, with key set to value.
-func searchURL(q url.Values, key, value string) string {
-	c := url.Values{}
-	for k, vs := range q {
-		c[k] = vs
-	}
+// searchWith is the search of q, from its first page, with key set to value.
+func searchWith(q url.Values, key, value string) string {
+	c := cloneValues(q)
 	c.Del("page")
 	c.Set(key, value)
 	return "/cari?" + c.Encode()
