@@ -67,7 +67,7 @@ func TestHandoutWhole(t *testing.T) {
 	s := newSite(t, fixtureSite)
 	b := newBrowser(t, phone) // printing from a phone lays the page out on the paper all the same
 	b.open(t, s.url("/contoh/kebijakan-uji/"))
-	hash := eval[string](t, b, `document.querySelector(".original .hash code").textContent`)
+	hash := eval[string](t, b, `document.querySelector(".hash code").textContent`)
 	b.media(t, "print")
 	all := command(t, pdftotext, printPDF(t, b), "-")
 	flat := strings.Join(strings.Fields(all), " ")

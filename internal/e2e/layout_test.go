@@ -90,8 +90,8 @@ func TestComparisonWide(t *testing.T) {
 		aLabel string
 		bLabel string
 	}{
-		{"/bandingkan?a=contoh/kebijakan-uji&b=kota-uji/aturan-lama", "A: Kabupaten Contoh, versi 2025 Perubahan", "B: Kota Uji, versi v1"},
-		{"/bandingkan?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji", "A: Kabupaten Contoh, versi 2024-01", "B: Kabupaten Contoh, versi 2025 Perubahan"},
+		{"/bandingkan?a=contoh/kebijakan-uji&b=kota-uji/aturan-lama", "A: Kabupaten Contoh (fiktif), versi 2025 Perubahan", "B: Kota Uji, versi v1"},
+		{"/bandingkan?a=contoh/kebijakan-uji@2024-01&b=contoh/kebijakan-uji", "A: Kabupaten Contoh (fiktif), versi 2024-01", "B: Kabupaten Contoh (fiktif), versi 2025 Perubahan"},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			b := newBrowser(t)
