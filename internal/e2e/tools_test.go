@@ -15,8 +15,9 @@ import (
 // Files of the npm packages that testdata/tools/package.json pins, relative to the
 // node_modules directory of the tools directory.
 const (
-	axeFile = "axe-core/axe.min.js"
-	vnuFile = "vnu-jar/build/dist/vnu.jar"
+	axeFile        = "axe-core/axe.min.js"
+	vnuFile        = "vnu-jar/build/dist/vnu.jar"
+	lighthouseFile = "lighthouse/cli/index.js"
 )
 
 // strict reports whether a missing tool fails a test rather than skipping it. CI sets
@@ -115,13 +116,13 @@ func installTools() (string, error) {
 		return "", fmt.Errorf("npm install --prefix %s: %v\n%s", dir, err, out)
 	}
 	if !installed(dir) {
-		return "", fmt.Errorf("npm install --prefix %s left out %s or %s", dir, axeFile, vnuFile)
+		return "", fmt.Errorf("npm install --prefix %s left out %s, %s or %s", dir, axeFile, vnuFile, lighthouseFile)
 	}
 	return dir, nil
 }
 
 func installed(dir string) bool {
-	for _, rel := range []string{axeFile, vnuFile} {
+	for _, rel := range []string{axeFile, vnuFile, lighthouseFile} {
 		if _, err := os.Stat(filepath.Join(dir, "node_modules", filepath.FromSlash(rel))); err != nil {
 			return false
 		}
