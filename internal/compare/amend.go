@@ -108,13 +108,9 @@ func (am amender) pasal(ms []match) []Amendment {
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		switch {
-		case m.a >= 0 && m.b >= 0:
-			if a, ok := am.change(am.old[m.a], am.new[m.b]); ok {
+		case m.a >= 0:
+			if a, ok := am.kept(m); ok {
 				out = append(out, a)
-			}
-		case m.b < 0:
-			if s := am.old[m.a]; !deleted(s) {
-				out = append(out, Amendment{Instruction: cite(s) + " dihapus.", Unit: s.ID})
 			}
 		default:
 			end := k + 1
@@ -167,17 +163,26 @@ func (am amender) common(ms []match, last bool) string {
 	return ""
 }
 
+// kept is the item of a match of a section that old has: its change, or its
+// deletion when new lacks it; false when there is nothing to say, the
+// section being the same or already deleted.
+func (am amender) kept(m match) (Amendment, bool) {
+	if m.b >= 0 {
+		return am.change(am.old[m.a], am.new[m.b])
+	}
+	if s := am.old[m.a]; !deleted(s) {
+		return Amendment{Instruction: capitalize(cite(s)) + " dihapus.", Unit: s.ID}, true
+	}
+	return Amendment{}, false
+}
+
 // others appends to out the items of the sections of ms other than Pasal.
 func (am amender) others(out []Amendment, ms []match) []Amendment {
 	for _, m := range ms {
 		switch {
-		case m.a >= 0 && m.b >= 0:
-			if a, ok := am.change(am.old[m.a], am.new[m.b]); ok {
+		case m.a >= 0:
+			if a, ok := am.kept(m); ok {
 				out = append(out, a)
-			}
-		case m.b < 0:
-			if s := am.old[m.a]; !deleted(s) {
-				out = append(out, Amendment{Instruction: capitalize(cite(s)) + " dihapus.", Unit: s.ID})
 			}
 		default:
 			s := am.new[m.b]

@@ -68,7 +68,7 @@ func (r *renderer) jdihn() error {
 func (r *renderer) jdihnRecord(v *site.Version) jdihnRecord {
 	p, reg := v.Policy, v.Policy.Region
 	rec := jdihnRecord{
-		IDData:              p.Region.Slug + "/" + p.Slug,
+		IDData:              reg.Slug + "/" + p.Slug,
 		TanggalPengundangan: fullDate(v.Promulgated),
 		Jenis:               v.Type.Name(),
 		NoPeraturan:         v.Number,

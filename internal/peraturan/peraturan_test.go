@@ -155,6 +155,19 @@ func TestProblems(t *testing.T) {
 	}
 }
 
+// TestRepeatedNumberID checks that a number written twice gives the second
+// unit an id of its own, not the id of the unit numbered after it.
+func TestRepeatedNumberID(t *testing.T) {
+	doc, _, _ := parse(t, []byte("### Pasal 1\nSatu.\n\n### Pasal 1\nLagi.\n\n### Pasal 2\nDua.\n"))
+	var ids []string
+	for _, u := range Units(doc) {
+		ids = append(ids, u.ID)
+	}
+	if diff := cmp.Diff([]string{"pasal-1", "pasal-1-2", "pasal-2"}, ids); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	src, err := os.ReadFile("testdata/contoh.md")
 	if err != nil {

@@ -74,6 +74,15 @@ func readReference(s string, i int) (reference, bool) {
 		}
 		return n, ok
 	}
+	// take reads s[pos:j] as a number, which must end a word.
+	take := func(j int) (string, bool) {
+		if j < len(s) && isWordByte(s[j]) {
+			return "", false
+		}
+		n := s[pos:j]
+		pos = j
+		return n, true
+	}
 	num := func(upper bool) func() (string, bool) {
 		return func() (string, bool) {
 			j := pos
@@ -86,12 +95,7 @@ func readReference(s string, i int) (reference, bool) {
 			if j < len(s) && (upper && 'A' <= s[j] && s[j] <= 'Z' || !upper && isLower(s[j])) {
 				j++
 			}
-			if j < len(s) && isWordByte(s[j]) {
-				return "", false
-			}
-			n := s[pos:j]
-			pos = j
-			return n, true
+			return take(j)
 		}
 	}
 	ayat := func() (string, bool) {
@@ -117,17 +121,9 @@ func readReference(s string, i int) (reference, bool) {
 		if j < len(s) && '0' <= s[j] && s[j] <= '9' {
 			j++
 		}
-		if j < len(s) && isWordByte(s[j]) {
-			return "", false
-		}
-		n := s[pos:j]
-		pos = j
-		return n, true
+		return take(j)
 	}
-	var ok bool
-	if r.pasal, ok = part("Pasal", num(true)); !ok {
-		r.pasal = ""
-	}
+	r.pasal, _ = part("Pasal", num(true))
 	r.ayat, r.hasAyat = part("ayat", ayat)
 	r.huruf, r.hasHuruf = part("huruf", letter)
 	r.angka, r.hasAngka = part("angka", num(false))

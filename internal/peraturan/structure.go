@@ -296,8 +296,9 @@ func (s *structure) assignIDs() {
 		}
 		if first, dup := seen[id]; dup {
 			s.problem(u.Line, "%s ditulis dua kali (juga di baris %d); beri nomor berikutnya, atau nomor sisipan seperti %s", u.Cite(), first.Line, inserted(u))
+			base := id // a second Pasal 1 is pasal-1-2, never another unit's id
 			for n := 2; seen[id] != nil; n++ {
-				id = fmt.Sprintf("%s-%d", strings.TrimSuffix(id, fmt.Sprintf("-%d", n-1)), n)
+				id = fmt.Sprintf("%s-%d", base, n)
 			}
 		}
 		u.ID = id
