@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +22,9 @@ const lighthouseFloor = 0.95
 
 // TestLighthouse runs Lighthouse (phone profile: its default) over a page of
 // every kind of the shipped content, served with the site's own base URL, and
-// holds every category at lighthouseFloor or more. Pages that ask search
+// holds every category at lighthouseFloor or more. A page whose first run
+// falls short is run twice more and judged by the median of the three, as
+// Lighthouse advises for its performance score on a busy machine. Pages that ask search
 // engines not to index them (search results, the fictional region's) are
 // spared the audit that says so, which they mean. Lighthouse refuses to
 // audit an error page, so the 404 page is left to the axe and validator
@@ -72,35 +75,98 @@ func TestLighthouse(t *testing.T) {
 		{"search", "/cari?q=pelatihan", []string{"is-crawlable"}},
 	} {
 		t.Run(p.name, func(t *testing.T) {
-			args := []string{cli, base + p.path, "--quiet", "--output=json", "--output-path=stdout",
-				"--chrome-flags=--headless=new --no-sandbox --disable-gpu"}
-			if p.skip != nil {
-				args = append(args, "--skip-audits="+strings.Join(p.skip, ","))
+			runs := []lighthouseReport{runLighthouse(t, node, chromium, cli, base+p.path, p.skip)}
+			if len(runs[0].below()) > 0 {
+				// One run on a busy machine can lose its performance score to
+				// another process; Lighthouse's advice on variability is the
+				// median of several runs, which is what a failure here means.
+				runs = append(runs, runLighthouse(t, node, chromium, cli, base+p.path, p.skip),
+					runLighthouse(t, node, chromium, cli, base+p.path, p.skip))
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, node, args...)
-			cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("lighthouse %s: %v", p.path, err)
-			}
-			var report struct {
-				Categories map[string]struct {
-					Score *float64 `json:"score"`
-				} `json:"categories"`
-			}
-			if err := json.Unmarshal(out, &report); err != nil {
-				t.Fatalf("lighthouse %s: %v", p.path, err)
-			}
-			if len(report.Categories) < 4 {
-				t.Fatalf("lighthouse %s: %d categories, want performance, accessibility, best practices and SEO", p.path, len(report.Categories))
-			}
-			for name, c := range report.Categories {
-				if c.Score == nil || *c.Score < lighthouseFloor {
-					t.Errorf("%s: %s scores %v, want at least %.2f", p.path, name, c.Score, lighthouseFloor)
+			for _, name := range runs[0].below() {
+				scores := make([]float64, 0, len(runs))
+				for _, r := range runs {
+					scores = append(scores, r.Categories[name].score())
 				}
+				sort.Float64s(scores)
+				median := scores[len(scores)/2]
+				if median >= lighthouseFloor {
+					continue
+				}
+				why := ""
+				if name == "performance" {
+					why = "; the first run measured " + runs[0].metrics()
+				}
+				t.Errorf("%s: %s scores %v over %d runs (median %.2f), want at least %.2f%s",
+					p.path, name, scores, len(runs), median, lighthouseFloor, why)
 			}
 		})
 	}
+}
+
+// lighthouseReport is the part of a Lighthouse JSON report the test reads.
+type lighthouseReport struct {
+	Categories map[string]lighthouseScore `json:"categories"`
+	Audits     map[string]struct {
+		DisplayValue string `json:"displayValue"`
+	} `json:"audits"`
+}
+
+type lighthouseScore struct {
+	Score *float64 `json:"score"`
+}
+
+// score is the category's score, 0 when Lighthouse gave none (an error).
+func (s lighthouseScore) score() float64 {
+	if s.Score == nil {
+		return 0
+	}
+	return *s.Score
+}
+
+// below names the categories that score under lighthouseFloor, in order.
+func (r lighthouseReport) below() []string {
+	var names []string
+	for name, c := range r.Categories {
+		if c.score() < lighthouseFloor {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// metrics sums up the performance metrics of r, to say why it scored as it did.
+func (r lighthouseReport) metrics() string {
+	var parts []string
+	for _, id := range []string{"first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"} {
+		parts = append(parts, id+" "+r.Audits[id].DisplayValue)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// runLighthouse audits url once and returns its report, which has all four categories.
+func runLighthouse(t *testing.T, node, chromium, cli, url string, skip []string) lighthouseReport {
+	t.Helper()
+	args := []string{cli, url, "--quiet", "--output=json", "--output-path=stdout",
+		"--chrome-flags=--headless=new --no-sandbox --disable-gpu"}
+	if skip != nil {
+		args = append(args, "--skip-audits="+strings.Join(skip, ","))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, args...)
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("lighthouse %s: %v", url, err)
+	}
+	var report lighthouseReport
+	if err := json.Unmarshal(out, &report); err != nil {
+		t.Fatalf("lighthouse %s: %v", url, err)
+	}
+	if len(report.Categories) < 4 {
+		t.Fatalf("lighthouse %s: %d categories, want performance, accessibility, best practices and SEO", url, len(report.Categories))
+	}
+	return report
 }
