@@ -15,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/blevesearch/bleve/v2/analysis/lang/id"
+	"naskah/internal/corpus"
 )
 
 // searchQueries mix common and rare words, a phrase, a prefix and an exclusion.
@@ -48,7 +48,7 @@ func measureServer(ctx context.Context, o options, work, bin string, r *report, 
 	fmt.Fprintln(log, "search at", o.clients, "clients …")
 	r.Search = load(ctx, targets, o.clients, o.requests)
 	var distinct []string
-	for _, q := range distinctQueries(filepath.Join(work, "content"), o.requests) {
+	for _, q := range corpus.Queries(os.DirFS(filepath.Join(work, "content")), o.requests) {
 		distinct = append(distinct, base+"/api/v1/search?q="+url.QueryEscape(q))
 	}
 	r.SearchDistinct = load(ctx, distinct, o.clients, len(distinct))
@@ -87,37 +87,6 @@ func waitHealthy(ctx context.Context, base string) error {
 		}
 	}
 	return fmt.Errorf("the server at %s did not become healthy", base)
-}
-
-// distinctQueries makes n different queries, one or two words each, from the words
-// of the corpus, so that no answer can come from the server's cache.
-func distinctQueries(content string, n int) []string {
-	seen := map[string]bool{} // stop words count as seen: alone they are no query
-	for _, w := range strings.Fields(string(id.IndonesianStopWords)) {
-		seen[w] = true
-	}
-	var words []string
-	filepath.Walk(filepath.Join(content, "daerah-001"), func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() || len(words) > 2000 {
-			return nil
-		}
-		data, _ := os.ReadFile(p)
-		for _, w := range strings.FieldsFunc(strings.ToLower(string(data)), func(r rune) bool { return r < 'a' || r > 'z' }) {
-			if len(w) >= 5 && !seen[w] {
-				seen[w] = true
-				words = append(words, w)
-			}
-		}
-		return nil
-	})
-	// Each word alone, then pairs: the kth pair joins word k mod L with the
-	// word (k div L)+1 places after it, so no pair comes twice before L(L-1).
-	out := slices.Clone(words)
-	for k, L := 0, len(words); len(out) < n && k < L*(L-1); k++ {
-		a := k % L
-		out = append(out, words[a]+" "+words[(a+1+k/L)%L])
-	}
-	return out[:min(n, len(out))]
 }
 
 // largestPair names the largest version file of the corpus and the version

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"os"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-
-	"naskah/internal/corpus"
 )
 
 func TestBuildSteps(t *testing.T) {
@@ -21,29 +18,5 @@ func TestBuildSteps(t *testing.T) {
 	}
 	if got := buildSteps("naskah build: gagal\n"); got != nil {
 		t.Errorf("buildSteps of a report without steps = %v, want nil", got)
-	}
-}
-
-// TestDistinctQueries checks that the queries of the "all different" load are
-// all different, so that none is answered from the server's cache.
-func TestDistinctQueries(t *testing.T) {
-	pool, err := corpus.NewPool(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if err := pool.Write(dir, corpus.Options{Regions: 1, Policies: 2, Versions: 2, Words: 1700, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	qs := distinctQueries(dir, 3000)
-	if len(qs) != 3000 {
-		t.Fatalf("got %d queries, want 3000", len(qs))
-	}
-	seen := map[string]bool{}
-	for _, q := range qs {
-		if seen[q] {
-			t.Fatalf("query %q comes twice", q)
-		}
-		seen[q] = true
 	}
 }

@@ -58,3 +58,20 @@ func TestVersionsAreAFewEditsApart(t *testing.T) {
 }
 
 func lines(data []byte) []string { return strings.Split(string(data), "\n") }
+
+// TestQueries checks that the queries of an "all different" load are all
+// different, so that none is answered from a cache.
+func TestQueries(t *testing.T) {
+	fsys := pool(t).FS(Options{Regions: 1, Policies: 2, Versions: 2, Words: 1700, Seed: 1})
+	qs := Queries(fsys, 3000)
+	if len(qs) != 3000 {
+		t.Fatalf("got %d queries, want 3000", len(qs))
+	}
+	seen := map[string]bool{}
+	for _, q := range qs {
+		if seen[q] {
+			t.Fatalf("query %q comes twice", q)
+		}
+		seen[q] = true
+	}
+}

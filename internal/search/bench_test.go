@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -25,6 +25,7 @@ var benchVersions = flag.Int("bench.versions", 500, "versions in the generated b
 var (
 	benchOnce sync.Once
 	benchCat  *catalog.Catalog
+	benchFS   fs.FS // the corpus's content
 	benchErr  error
 )
 
@@ -37,7 +38,8 @@ func benchCatalog(b *testing.B) *catalog.Catalog {
 			return
 		}
 		o := corpus.Options{Regions: *benchVersions / 50, Policies: 10, Versions: 5, Words: 1700, Seed: 1}
-		res, err := build.Check(context.Background(), build.Config{Content: pool.FS(o), ContentDir: "korpus"})
+		benchFS = pool.FS(o)
+		res, err := build.Check(context.Background(), build.Config{Content: benchFS, ContentDir: "korpus"})
 		if err != nil {
 			benchErr = err
 			return
@@ -99,10 +101,43 @@ var benchQueries = []string{
 	"kebijakan -teknologi", "pengembangan kompetensi ASN", "resistensi perubahan", "anggaran", "mentoring",
 }
 
-// BenchmarkSearch runs the queries from parallel clients and reports latency
-// percentiles besides ns/op.
-func BenchmarkSearch(b *testing.B) {
+// BenchmarkSearchDistinct is naskah-bench's load of all-different queries
+// without the server: 32 clients, as there, each asking the next of
+// corpus.Queries, which no cache can answer. It reports searches a second
+// of the machine and latency percentiles.
+func BenchmarkSearchDistinct(b *testing.B) {
 	cat := benchCatalog(b)
+	ix := openBench(b, cat)
+	queries := corpus.Queries(benchFS, 3000)
+	var mu sync.Mutex
+	var lat []time.Duration
+	var next atomic.Int64
+	b.SetParallelism(max(1, 32/runtime.GOMAXPROCS(0)))
+	start := time.Now()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		var mine []time.Duration
+		for pb.Next() {
+			q := queries[int(next.Add(1))%len(queries)]
+			t := time.Now()
+			if _, err := ix.Search(context.Background(), search.Request{Query: q}); err != nil && !search.IsQueryError(err) {
+				b.Error(err)
+				return
+			}
+			mine = append(mine, time.Since(t))
+		}
+		mu.Lock()
+		lat = append(lat, mine...)
+		mu.Unlock()
+	})
+	b.StopTimer()
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "searches/s")
+	reportPercentiles(b, lat)
+}
+
+// openBench builds the index of cat and opens it without a cache of answers,
+// to measure the index itself.
+func openBench(b *testing.B, cat *catalog.Catalog) *search.Index {
 	dir := filepath.Join(b.TempDir(), "index")
 	if err := search.Build(context.Background(), dir, cat, runtime.GOMAXPROCS(0)); err != nil {
 		b.Fatal(err)
@@ -111,8 +146,24 @@ func BenchmarkSearch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer ix.Close()
-	ix.SetCacheSize(0) // measure the index, not the cache of answers
+	b.Cleanup(func() { ix.Close() })
+	ix.SetCacheSize(0)
+	return ix
+}
+
+// reportPercentiles reports the median and 99th percentile of lat.
+func reportPercentiles(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	if len(lat) > 0 {
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms-p50")
+		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "ms-p99")
+	}
+}
+
+// BenchmarkSearch runs the queries from parallel clients and reports latency
+// percentiles besides ns/op.
+func BenchmarkSearch(b *testing.B) {
+	ix := openBench(b, benchCatalog(b))
 	var mu sync.Mutex
 	var lat []time.Duration
 	var next atomic.Int64 // shared, so that the clients ask different questions at once
@@ -133,11 +184,7 @@ func BenchmarkSearch(b *testing.B) {
 		mu.Unlock()
 	})
 	b.StopTimer()
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	if len(lat) > 0 {
-		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms-p50")
-		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "ms-p99")
-	}
+	reportPercentiles(b, lat)
 }
 
 // queryKinds are queries of one word as written, misspelt and as a prefix, of
@@ -168,17 +215,7 @@ var queryKinds = []struct{ name, query string }{
 // BenchmarkQueryKinds measures one client's searches of each kind, to compare
 // what a correction, a prefix or an expansion costs over a word as written.
 func BenchmarkQueryKinds(b *testing.B) {
-	cat := benchCatalog(b)
-	dir := filepath.Join(b.TempDir(), "index")
-	if err := search.Build(context.Background(), dir, cat, runtime.GOMAXPROCS(0)); err != nil {
-		b.Fatal(err)
-	}
-	ix, err := search.Open(dir, cat)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
-	ix.SetCacheSize(0)
+	ix := openBench(b, benchCatalog(b))
 	for _, k := range queryKinds {
 		b.Run(k.name, func(b *testing.B) {
 			r := search.Request{Query: k.query}
