@@ -129,6 +129,39 @@ func (b *tableBuilder) add(n uint64, doc [3][]int) {
 	b.t.combo[n] = id
 }
 
+// allowed says, by combination, whether r's filters let its documents through.
+func (t *facetTable) allowed(r Request) []bool {
+	out := make([]bool, len(t.combos))
+	for c, combo := range t.combos {
+		out[c] = t.has(combo[0], r.Regions...) && (r.Tag == "" || t.hasValue(1, combo[1], r.Tag)) &&
+			(r.Status == "" || t.hasValue(2, combo[2], r.Status))
+	}
+	return out
+}
+
+// has reports whether the region ids hold one of regions, or regions is empty.
+func (t *facetTable) has(ids []int, regions ...string) bool {
+	if len(regions) == 0 {
+		return true
+	}
+	for _, reg := range regions {
+		if t.hasValue(0, ids, reg) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasValue reports whether the value ids of facet field f hold v.
+func (t *facetTable) hasValue(f int, ids []int, v string) bool {
+	for _, id := range ids {
+		if t.values[f][id] == v {
+			return true
+		}
+	}
+	return false
+}
+
 // counter returns an empty count of hits by combination.
 func (t *facetTable) counter() []int { return make([]int, len(t.combos)) }
 

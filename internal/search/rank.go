@@ -284,7 +284,13 @@ func (rk *ranker) proximity() float64 {
 	if bestUnits < 2 {
 		return 1
 	}
-	r := float64(bestUnits-1) / float64(max(bestWidth, bestUnits-1))
+	return closenessOf(bestUnits, bestWidth)
+}
+
+// closenessOf is the factor of closeness of units that the narrowest passage
+// of width holds: 5 side by side, falling towards 1 as it widens.
+func closenessOf(units, width int) float64 {
+	r := float64(units-1) / float64(max(width, units-1))
 	return 1 + 4*r*r
 }
 
@@ -309,11 +315,17 @@ func (rk *ranker) window(f int) (units, width int) {
 	if units < 2 {
 		return units, 0
 	}
+	return units, narrowest(marks, rk.inside, units)
+}
+
+// narrowest returns the width of the narrowest passage that holds a mark of
+// each of units units, which marks hold; it sorts marks, and inside is scratch
+// space of a count by unit.
+func narrowest(marks []mark, inside []int, units int) int {
 	slices.SortFunc(marks, func(a, b mark) int { return a.pos - b.pos })
-	inside := rk.inside // marks of each unit in the passage
-	clear(inside)
+	clear(inside) // marks of each unit in the passage
 	have, from := 0, 0
-	width = -1
+	width := -1
 	for to := range marks {
 		if inside[marks[to].unit]++; inside[marks[to].unit] == 1 {
 			have++
@@ -328,5 +340,5 @@ func (rk *ranker) window(f int) (units, width int) {
 			from++
 		}
 	}
-	return units, width
+	return width
 }

@@ -227,13 +227,26 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 		return out, nil
 	}
 	from, size, leaveOut := first.window(r)
-	q, rk := ix.buildQuery(p, r, leaveOut)
-	req := bleve.NewSearchRequestOptions(q, size, from, false)
-	req.Fields = []string{"versions"}
 	idx, table := ix.current, ix.currentFacets
 	if r.AllVersions {
 		idx, table = ix.all, ix.allFacets
 	}
+	out.Corrected, out.Suggestion = p.corrected, p.suggestion
+	if table != nil && p.flat() {
+		matches, err := ix.accumulate(ctx, idx, table, p, r, from, size, leaveOut, out)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		ix.finish(out, p, matches, r, first)
+		ix.cache.Put(key, out)
+		return out, nil
+	}
+	q, rk := ix.buildQuery(p, r, leaveOut)
+	req := bleve.NewSearchRequestOptions(q, size, from, false)
+	req.Fields = []string{"versions"}
 	var hits []int // by facet combination
 	if table != nil {
 		hits = table.counter()
@@ -251,15 +264,22 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	out.Total = int(res.Total)
-	out.Corrected, out.Suggestion = p.corrected, p.suggestion
 	out.Partial = rk != nil && len(p.units) > 1 && rk.complete == 0 && res.Total > 0
 	if table != nil {
 		out.Facets = table.facets(hits)
 	} else {
 		out.Facets = bleveFacets(res.Facets)
 	}
+	ix.finish(out, p, res.Hits, r, first)
+	ix.cache.Put(key, out)
+	return out, nil
+}
+
+// finish resolves the hits of the page into out, and puts the hit of a cited
+// unit first.
+func (ix *Index) finish(out *Result, p *plan, hits []*search.DocumentMatch, r Request, first *firstHit) {
 	marks := newMarker(p)
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		if hit, ok := ix.hit(h, r, marks); ok {
 			out.Hits = append(out.Hits, hit)
 		}
@@ -267,8 +287,34 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 	if first != nil {
 		first.insert(out)
 	}
-	ix.cache.Put(key, out)
-	return out, nil
+}
+
+// accumulate finds the hits of the flat plan p in idx with an accumulator
+// (accumulate.go), writing the total, the facets and whether no hit holds every
+// unit into out, and returns the page's hits.
+func (ix *Index) accumulate(ctx context.Context, idx bleve.Index, table *facetTable, p *plan, r Request, from, size int, leaveOut string, out *Result) ([]*search.DocumentMatch, error) {
+	rd, err := openReader(idx)
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	docs, err := rd.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	b := boards.Get().(*board)
+	defer boards.Put(b)
+	b.reset(len(table.combo))
+	ac := &accumulator{ctx: ctx, rd: rd, table: table, docs: float64(docs), b: b, n: len(table.combo)}
+	hits := table.counter()
+	found, err := ac.evaluate(p, r, from, size, leaveOut, hits)
+	if err != nil {
+		return nil, err
+	}
+	out.Total = found.total
+	out.Partial = p.ranked() && len(p.units) > 1 && found.complete == 0 && found.total > 0
+	out.Facets = table.facets(hits)
+	return ac.matches(found.page, from, p.ranked())
 }
 
 // readQuery works out what r's query looks for and, if it cites an

@@ -5,12 +5,14 @@ import (
 	"flag"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -35,12 +37,16 @@ func benchSite(b *testing.B) Config {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
-	o := corpus.Options{Regions: *benchVersions / 50, Policies: 10, Versions: 5, Words: 1700, Seed: 1}
-	cfg := build.Config{Content: pool.FS(o), ContentDir: "korpus", Out: filepath.Join(dir, "public"), Data: filepath.Join(dir, "data")}
+	cfg := build.Config{Content: pool.FS(benchCorpus()), ContentDir: "korpus", Out: filepath.Join(dir, "public"), Data: filepath.Join(dir, "data")}
 	if _, err := build.Run(context.Background(), cfg); err != nil {
 		b.Fatal(err)
 	}
 	return Config{Out: cfg.Out, Data: cfg.Data}
+}
+
+// benchCorpus sizes the generated corpus of the benchmarks.
+func benchCorpus() corpus.Options {
+	return corpus.Options{Regions: *benchVersions / 50, Policies: 10, Versions: 5, Words: 1700, Seed: 1}
 }
 
 func benchNew(b *testing.B, cfg Config) *Server {
@@ -83,17 +89,20 @@ func largestPair(c *catalog.Catalog) (string, string) {
 	return refOf(best.Versions[n-2]).String(), refOf(best.Versions[n-1]).String()
 }
 
-// measure sends the targets round robin from 32 concurrent clients and reports
+// measure sends the targets round robin from 32 concurrent clients, as
+// naskah-bench does, and reports
 // the latency percentiles. header is added to every request.
 func measure(b *testing.B, h http.Handler, targets []string, header ...string) {
 	var mu sync.Mutex
 	var lat []time.Duration
-	b.SetParallelism(16) // 16 × GOMAXPROCS(2) = 32 clients
+	var next atomic.Int64 // shared, so that the clients ask different questions at once
+	b.SetParallelism(max(1, 32/runtime.GOMAXPROCS(0)))
+	start := time.Now()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		var mine []time.Duration
-		for i := 0; pb.Next(); i++ {
-			req := httptest.NewRequest("GET", targets[i%len(targets)], nil)
+		for pb.Next() {
+			req := httptest.NewRequest("GET", targets[int(next.Add(1))%len(targets)], nil)
 			for j := 0; j+1 < len(header); j += 2 {
 				req.Header.Set(header[j], header[j+1])
 			}
@@ -111,6 +120,7 @@ func measure(b *testing.B, h http.Handler, targets []string, header ...string) {
 		mu.Unlock()
 	})
 	b.StopTimer()
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	if len(lat) > 0 {
 		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms-p50")
@@ -146,6 +156,19 @@ func BenchmarkSearchAPI(b *testing.B) {
 	b.Run("deployed", func(b *testing.B) {
 		s := benchNew(b, deployed(cfg))
 		measure(b, s, targets, "Accept-Encoding", "gzip")
+	})
+	// naskah-bench's all-different load, which no cache answers.
+	pool, err := corpus.NewPool(os.DirFS("../../content"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var distinct []string
+	for _, q := range corpus.Queries(pool.FS(benchCorpus()), 3000) {
+		distinct = append(distinct, "/api/v1/search?q="+url.QueryEscape(q))
+	}
+	b.Run("distinct", func(b *testing.B) {
+		s := benchNew(b, deployed(cfg))
+		measure(b, s, distinct)
 	})
 }
 
