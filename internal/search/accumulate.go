@@ -40,18 +40,19 @@ import (
 // facet table; a plan with a phrase, which needs the words' positions in every
 // hit, goes to bleve.
 
-// flat reports whether every alternative and exclusion of p is a single term,
-// which an accumulator evaluates.
+// flat reports whether every alternative and exclusion of p holds a word,
+// which an accumulator needs.
 func (p *plan) flat() bool {
+	words := func(ph phrase) bool { return slices.ContainsFunc(ph, func(t string) bool { return t != "" }) }
 	for _, u := range p.units {
 		for _, a := range u.alts {
-			if len(a.terms) != 1 || a.terms[0] == "" {
+			if !words(a.terms) {
 				return false
 			}
 		}
 	}
 	for _, ph := range p.exclude {
-		if len(ph) != 1 || ph[0] == "" {
+		if !words(ph) {
 			return false
 		}
 	}
@@ -143,6 +144,9 @@ type accumulator struct {
 	// sumSq is the sum of the squared weights of the query's terms, whose
 	// root's inverse is bleve's query norm.
 	sumSq float64
+	// positions are where the terms of the phrases that matched stand, by
+	// document: the positions bleve's phrase searchers report to the ranker.
+	positions map[int]*termPositions
 }
 
 // postings calls fn with the number of every document whose field holds
@@ -204,8 +208,9 @@ func (ac *accumulator) fold(l, of int, fn func(doc int, s float64)) {
 }
 
 // scoreAlts scores alts as altsQuery nests them, passing each document's
-// score to fn; with mark, it marks the unit's tiers as it goes (see mark).
-func (ac *accumulator) scoreAlts(alts []alt, mark bool, fn func(doc int, s float64)) {
+// score to fn; for a unit (not -1), it marks the unit's tiers as it goes (see
+// mark).
+func (ac *accumulator) scoreAlts(alts []alt, unit int, fn func(doc int, s float64)) {
 	type group struct {
 		kind   altKind
 		weight float64
@@ -221,29 +226,160 @@ func (ac *accumulator) scoreAlts(alts []alt, mark bool, fn func(doc int, s float
 	}
 	for _, g := range order {
 		for _, a := range byGroup[g] {
-			for f, field := range textFields {
+			for f := range textFields {
 				if f == 0 && !a.kind.asWritten() {
 					continue
 				}
-				text := field == "text"
-				ac.postings(a.terms[0], field,
+				ac.alt(a, f, unit,
 					func(idf float64) float64 {
 						w := boostOf(f) * g.weight * idf
 						ac.sumSq += w * w
 						return w * idf
 					},
-					func(doc int, s float64) {
-						ac.level(0, doc, s)
-						if mark {
-							ac.mark(doc, a.kind, text)
-						}
-					})
+					func(doc int, s float64) { ac.level(0, doc, s) })
 			}
 			ac.fold(0, fieldsOf(a.kind), func(doc int, s float64) { ac.level(1, doc, s) })
 		}
 		ac.fold(1, len(byGroup[g]), func(doc int, s float64) { ac.level(2, doc, s) })
 	}
 	ac.fold(2, len(order), fn)
+}
+
+// alt calls fn with every document whose field f holds alternative a, and
+// its score there, weighted by w (see postings and phrase). For a unit (not
+// -1), it marks the unit's tiers, and keeps where a phrase starts.
+func (ac *accumulator) alt(a alt, f, unit int, w func(idf float64) float64, fn func(doc int, s float64)) {
+	field := textFields[f]
+	if len(a.terms) == 1 {
+		text := field == "text"
+		ac.postings(a.terms[0], field, w, func(doc int, s float64) {
+			fn(doc, s)
+			if unit >= 0 {
+				ac.mark(doc, a.kind, text)
+			}
+		})
+		return
+	}
+	ac.phrase(a.terms, field, w, func(doc int, s float64, starts []int) {
+		fn(doc, s)
+		if unit >= 0 {
+			ac.mark(doc, a.kind, false)
+		}
+		at := ac.positions[doc]
+		if at == nil {
+			at = &termPositions{}
+			ac.positions[doc] = at
+		}
+		for _, p := range starts {
+			for k, t := range a.terms {
+				if t != "" {
+					at.add(f, t, p+k)
+				}
+			}
+		}
+	})
+}
+
+// termPositions are the positions of terms in a document, by field.
+type termPositions [len(textFields)]map[string][]int
+
+func (tp *termPositions) add(f int, term string, pos int) {
+	if tp[f] == nil {
+		tp[f] = map[string][]int{}
+	}
+	if !slices.Contains(tp[f][term], pos) {
+		tp[f][term] = append(tp[f][term], pos)
+	}
+}
+
+// phrase calls fn with every document whose field holds the phrase ph ("" for a
+// stop word, which any word stands for), its score there, and the positions at
+// which it starts. A phrase scores as bleve's phrase searcher does: the sum
+// of its words' scores, each w(idf) × √tf × norm.
+func (ac *accumulator) phrase(ph phrase, field string, w func(idf float64) float64, fn func(doc int, s float64, starts []int)) {
+	if ac.err != nil {
+		return
+	}
+	type word struct {
+		r      index.TermFieldReader
+		d      index.TermFieldDoc
+		offset int
+		weight float64
+		at     int // the document r is at
+	}
+	var words []*word
+	defer func() {
+		for _, wd := range words {
+			wd.r.Close()
+		}
+	}()
+	for i, t := range ph {
+		if t == "" {
+			continue
+		}
+		r, err := ac.rd.TermFieldReader(ac.ctx, []byte(t), field, true, true, true)
+		if err != nil {
+			ac.err = err
+			return
+		}
+		words = append(words, &word{r: r, offset: i, weight: w(1 + math.Log(ac.docs/float64(r.Count()+1))), at: -1})
+	}
+	// The rarest word leads; the others advance to its documents.
+	lead := slices.MinFunc(words, func(a, b *word) int { return cmp.Compare(a.r.Count(), b.r.Count()) })
+	var buf []byte
+	var starts []int
+	for i := 0; ; i++ {
+		if i%4096 == 0 && ac.ctx.Err() != nil {
+			ac.err = ac.ctx.Err()
+			return
+		}
+		m, err := lead.r.Next(lead.d.Reset())
+		if err != nil || m == nil {
+			ac.err = err
+			return
+		}
+		doc := int(binary.BigEndian.Uint64(m.ID))
+		lead.at = doc
+		all := true
+		for _, wd := range words {
+			if wd.at < doc {
+				buf = index.NewIndexInternalID(buf, uint64(doc))
+				m, err := wd.r.Advance(buf, wd.d.Reset())
+				if err != nil {
+					ac.err = err
+					return
+				}
+				wd.at = math.MaxInt
+				if m != nil {
+					wd.at = int(binary.BigEndian.Uint64(m.ID))
+				}
+			}
+			all = all && wd.at == doc
+		}
+		if !all || doc >= ac.n {
+			continue
+		}
+		starts = starts[:0]
+		for _, v := range lead.d.Vectors {
+			start := int(v.Pos) - lead.offset
+			if slices.IndexFunc(words, func(wd *word) bool { return !holdsAt(wd.d.Vectors, start+wd.offset) }) < 0 {
+				starts = append(starts, start)
+			}
+		}
+		if len(starts) == 0 {
+			continue
+		}
+		var s float64
+		for _, wd := range words {
+			s += wd.weight * math.Sqrt(float64(wd.d.Freq)) * wd.d.Norm
+		}
+		fn(doc, s, starts)
+	}
+}
+
+// holdsAt reports whether vectors hold position pos.
+func holdsAt(vectors []*index.TermFieldVector, pos int) bool {
+	return slices.ContainsFunc(vectors, func(v *index.TermFieldVector) bool { return int(v.Pos) == pos })
 }
 
 // mark records that document doc holds the unit under way through an
@@ -264,15 +400,13 @@ func (ac *accumulator) mark(doc int, k altKind, text bool) {
 // markOnly marks the unit's tiers for alts without scoring them: the
 // alternatives of a run of units (naik pangkat), which score once, as a clause
 // of their own.
-func (ac *accumulator) markOnly(alts []alt) {
+func (ac *accumulator) markOnly(alts []alt, unit int) {
 	for _, a := range alts {
-		for f, field := range textFields {
+		for f := range textFields {
 			if f == 0 && !a.kind.asWritten() {
 				continue
 			}
-			text := field == "text"
-			ac.postings(a.terms[0], field, func(float64) float64 { return 0 },
-				func(doc int, _ float64) { ac.mark(doc, a.kind, text) })
+			ac.alt(a, f, unit, func(float64) float64 { return 0 }, func(int, float64) {})
 		}
 	}
 }
@@ -303,11 +437,15 @@ type accHit struct {
 	doc   int
 	tier  int
 	score float64 // before closeness
-	near  bool    // its text holds every unit as written: closeness counts
+	// near says that closeness may raise its score: its text holds every unit
+	// as written (see proximityQuery), or a phrase starts in it.
+	near bool
+	// inText says that its text holds every unit as written.
+	inText bool
 }
 
-// key orders hits best first: by tier, then score, then document number, as
-// bleve's collector does.
+// compareHits orders hits best first: by tier, then score, then document
+// number, as bleve's collector does.
 func compareHits(a, b accHit) int {
 	if c := cmp.Compare(b.tier, a.tier); c != 0 {
 		return c
@@ -320,7 +458,10 @@ func compareHits(a, b accHit) int {
 
 // top returns the best k of hits, best first; it reorders hits.
 func top(hits []accHit, k int) []accHit {
-	if len(hits) <= k {
+	switch {
+	case k <= 0:
+		return nil
+	case len(hits) <= k:
 		slices.SortFunc(hits, compareHits)
 		return hits
 	}
@@ -369,11 +510,49 @@ type accumulated struct {
 // every hit in hits by facet combination. The document leaveOut, if not "",
 // is left out.
 func (ac *accumulator) evaluate(p *plan, r Request, from, size int, leaveOut string, hits []int) (*accumulated, error) {
-	b := ac.b
-	clauses := 0
+	clauses := ac.scoreUnits(p)
+	near := proximityQuery(p) != nil
+	if near {
+		clauses++
+	}
+	ac.exclude(p, leaveOut)
+	if ac.err != nil {
+		return nil, ac.err
+	}
+	out := &accumulated{}
+	found := ac.collect(p, r, clauses, near, hits, out)
+	k := from + size
+	if len(p.units) < 2 || k <= 0 {
+		out.page = top(found, k)
+		return out, nil
+	}
+	// Closeness raises a score at most 5 times (ranker.proximity): only the
+	// hits that could then pass the kth best need their words' positions.
+	var cands []accHit
+	if best := top(slices.Clone(found), k); len(best) < k {
+		cands = found
+	} else {
+		kth := best[len(best)-1]
+		for _, h := range found {
+			if h.tier > kth.tier || h.tier == kth.tier && (h.score >= kth.score || h.near && h.score*5 >= kth.score) {
+				cands = append(cands, h)
+			}
+		}
+	}
+	if err := ac.closeness(p, cands); err != nil {
+		return nil, err
+	}
+	out.page = top(cands, k)
+	return out, nil
+}
+
+// scoreUnits scores the units of p and the runs of units that the thesaurus
+// joins, each a clause as buildQuery makes it, and marks their tiers; it
+// returns how many clauses there are.
+func (ac *accumulator) scoreUnits(p *plan) (clauses int) {
 	spans := map[int][]alt{}
 	var order []int
-	for _, u := range p.units {
+	for i, u := range p.units {
 		var own, shared []alt
 		for _, a := range u.alts {
 			if a.span == 0 {
@@ -390,42 +569,49 @@ func (ac *accumulator) evaluate(p *plan, r Request, from, size int, leaveOut str
 		}
 		if len(own) > 0 {
 			clauses++
-			ac.scoreAlts(own, true, ac.clause)
+			ac.scoreAlts(own, i, ac.clause)
 		}
-		ac.markOnly(shared)
+		ac.markOnly(shared, i)
 		ac.endUnit()
 	}
 	for _, sp := range order {
 		clauses++
-		ac.scoreAlts(spans[sp], false, ac.clause)
+		ac.scoreAlts(spans[sp], -1, ac.clause)
 	}
-	near := proximityQuery(p) != nil
-	if near {
-		clauses++
-	}
+	return clauses
+}
+
+// exclude leaves out the documents that hold an excluded phrase of p in any
+// field, and the document leaveOut.
+func (ac *accumulator) exclude(p *plan, leaveOut string) {
+	b := ac.b
 	for _, ph := range p.exclude {
-		for _, field := range textFields {
-			ac.postings(ph[0], field, func(float64) float64 { return 0 }, func(doc int, _ float64) { b.excluded[doc] = true })
+		for f := range textFields {
+			ac.alt(alt{terms: ph}, f, -1, func(float64) float64 { return 0 }, func(doc int, _ float64) { b.excluded[doc] = true })
 		}
 	}
-	if leaveOut != "" {
-		if id, err := ac.rd.InternalID(leaveOut); err == nil && len(id) == 8 {
-			if d := int(binary.BigEndian.Uint64(id)); d < ac.n {
-				b.excluded[d] = true
-			}
+	if leaveOut == "" {
+		return
+	}
+	if id, err := ac.rd.InternalID(leaveOut); err == nil && len(id) == 8 {
+		if d := int(binary.BigEndian.Uint64(id)); d < ac.n {
+			b.excluded[d] = true
 		}
 	}
-	if ac.err != nil {
-		return nil, ac.err
-	}
+}
+
+// collect returns the hits that pass r's filters, with their tiers and
+// scores as of the query's clauses, counting them in hits and out.
+func (ac *accumulator) collect(p *plan, r Request, clauses int, near bool, hits []int, out *accumulated) []accHit {
+	b := ac.b
 	norm := 1.0
 	if ac.sumSq > 0 {
 		norm = 1 / math.Sqrt(ac.sumSq)
 	}
 	allowed := ac.table.allowed(r)
-	out := &accumulated{}
-	var found []accHit
 	units := len(p.units)
+	ranked := p.ranked()
+	var found []accHit
 	for d := range ac.n {
 		if b.clauses[d] == 0 || b.excluded[d] || !allowed[ac.table.combo[d]] {
 			continue
@@ -435,42 +621,21 @@ func (ac *accumulator) evaluate(p *plan, r Request, from, size int, leaveOut str
 		if int(b.all[d]) == units {
 			out.complete++
 		}
-		h := accHit{doc: d, score: b.score[d] * norm, near: near && int(b.inText[d]) == units}
+		h := accHit{doc: d, score: b.score[d] * norm, inText: near && int(b.inText[d]) == units}
+		h.near = h.inText || ac.positions[d] != nil
 		if clauses > 1 {
 			matched := int(b.clauses[d])
-			if h.near {
+			if h.inText {
 				matched++
 			}
 			h.score *= float64(matched) / float64(clauses)
 		}
-		if p.ranked() {
+		if ranked {
 			h.tier = (int(b.all[d])*tierBase+int(b.direct[d]))*tierBase + int(b.asWritten[d])
 		}
 		found = append(found, h)
 	}
-	k := from + size
-	if !near {
-		out.page = top(found, k)
-		return out, nil
-	}
-	// Closeness raises a score at most 5 times (ranker.proximity): only the
-	// hits that could then pass the kth best need their words' positions.
-	var cands []accHit
-	if best := top(slices.Clone(found), k); len(best) < k {
-		cands = found
-	} else {
-		kth := best[len(best)-1]
-		for _, h := range found {
-			if h.tier > kth.tier || h.tier == kth.tier && h.score*5 >= kth.score {
-				cands = append(cands, h)
-			}
-		}
-	}
-	if err := ac.closeness(p, cands); err != nil {
-		return nil, err
-	}
-	out.page = top(cands, k)
-	return out, nil
+	return found
 }
 
 // clause adds a clause's score s to document doc.
@@ -479,25 +644,45 @@ func (ac *accumulator) clause(doc int, s float64) {
 	ac.b.clauses[doc]++
 }
 
-// closeness multiplies the score of each of hits whose text holds every unit
-// by the closeness of the units there, as ranker.proximity measures it from
-// the positions of the words as written.
+// closeness multiplies the score of each of hits that may be raised by the
+// closeness of its units by that closeness, as the ranker measures it
+// (ranker.proximity) from the positions bleve's searchers would report: those
+// of the phrases that matched, and, in a text that holds every unit as
+// written, those of the words as written (see proximityQuery).
 func (ac *accumulator) closeness(p *plan, hits []accHit) error {
 	var docs []int
 	for _, h := range hits {
-		if h.near {
+		if h.inText {
 			docs = append(docs, h.doc)
 		}
+		if h.near && ac.positions[h.doc] == nil {
+			ac.positions[h.doc] = &termPositions{}
+		}
 	}
+	if err := ac.textPositions(p, docs); err != nil {
+		return err
+	}
+	rk := newRanker(p)
+	for i, h := range hits {
+		if h.near {
+			hits[i].score *= rk.closeness(ac.positions[h.doc])
+		}
+	}
+	return nil
+}
+
+// textPositions adds to the positions of docs where the words as written of
+// each unit of p stand in their text.
+func (ac *accumulator) textPositions(p *plan, docs []int) error {
 	if len(docs) == 0 {
 		return nil
 	}
 	slices.Sort(docs)
-	marks := make(map[int][]mark, len(docs))
+	text := len(textFields) - 1
 	var buf []byte
-	for u, unit := range p.units {
+	for _, unit := range p.units {
 		for _, a := range unit.alts {
-			if !a.kind.asWritten() {
+			if !a.kind.asWritten() || len(a.terms) != 1 {
 				continue
 			}
 			r, err := ac.rd.TermFieldReader(ac.ctx, []byte(a.terms[0]), "text", false, false, true)
@@ -521,25 +706,14 @@ func (ac *accumulator) closeness(p *plan, hits []accHit) error {
 				}
 				if at == doc {
 					for _, v := range d.Vectors {
-						marks[doc] = append(marks[doc], mark{int(v.Pos), u})
+						ac.positions[doc].add(text, a.terms[0], int(v.Pos))
 					}
 				}
 			}
 			r.Close()
 		}
 	}
-	inside := make([]int, len(p.units))
-	for i := range hits {
-		if !hits[i].near {
-			continue
-		}
-		width := narrowest(marks[hits[i].doc], inside, len(p.units))
-		hits[i].score *= closenessOf(len(p.units), width)
-	}
-	if err := ac.ctx.Err(); err != nil {
-		return err
-	}
-	return nil
+	return ac.ctx.Err()
 }
 
 // matches turns the page of hits from index from on into bleve's hits, with the

@@ -198,6 +198,25 @@ func (rk *ranker) score(d *search.DocumentMatch) float64 {
 	return float64(tier) + s/(1+s)
 }
 
+// closeness is the factor of closeness of the units of a hit whose terms
+// stand at positions tp, as proximity says.
+func (rk *ranker) closeness(tp *termPositions) float64 {
+	for f := range rk.pos {
+		for t := range rk.pos[f] {
+			rk.pos[f][t] = rk.pos[f][t][:0]
+		}
+		for term, at := range tp[f] {
+			if id, ok := rk.termIDs[term]; ok {
+				rk.pos[f][id] = append(rk.pos[f][id], at...)
+			}
+		}
+	}
+	for i := range rk.plan.units {
+		rk.match(i)
+	}
+	return rk.proximity()
+}
+
 // read collects the positions of the plan's terms in d.
 func (rk *ranker) read(d *search.DocumentMatch) {
 	for f := range rk.pos {

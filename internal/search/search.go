@@ -305,7 +305,7 @@ func (ix *Index) accumulate(ctx context.Context, idx bleve.Index, table *facetTa
 	b := boards.Get().(*board)
 	defer boards.Put(b)
 	b.reset(len(table.combo))
-	ac := &accumulator{ctx: ctx, rd: rd, table: table, docs: float64(docs), b: b, n: len(table.combo)}
+	ac := &accumulator{ctx: ctx, rd: rd, table: table, docs: float64(docs), b: b, n: len(table.combo), positions: map[int]*termPositions{}}
 	hits := table.counter()
 	found, err := ac.evaluate(p, r, from, size, leaveOut, hits)
 	if err != nil {
