@@ -86,6 +86,7 @@ type board struct {
 		matched []uint8
 		touched []int32
 	}
+	found   []accHit
 	best    []uint8 // of a unit, the best kind matched plus 1; 0 for none
 	text    []bool  // of a unit, a word as written in the text
 	touched []int32 // of a unit's tiers
@@ -130,6 +131,7 @@ func (b *board) reset(n int) {
 		l.touched = l.touched[:0]
 	}
 	b.touched = b.touched[:0]
+	b.found = b.found[:0]
 }
 
 // An accumulator evaluates one plan over one reader of an index.
@@ -611,7 +613,7 @@ func (ac *accumulator) collect(p *plan, r Request, clauses int, near bool, hits 
 	allowed := ac.table.allowed(r)
 	units := len(p.units)
 	ranked := p.ranked()
-	var found []accHit
+	found := b.found
 	for d := range ac.n {
 		if b.clauses[d] == 0 || b.excluded[d] || !allowed[ac.table.combo[d]] {
 			continue
@@ -635,6 +637,7 @@ func (ac *accumulator) collect(p *plan, r Request, clauses int, near bool, hits 
 		}
 		found = append(found, h)
 	}
+	b.found = found
 	return found
 }
 
@@ -679,7 +682,6 @@ func (ac *accumulator) textPositions(p *plan, docs []int) error {
 	}
 	slices.Sort(docs)
 	text := len(textFields) - 1
-	var buf []byte
 	for _, unit := range p.units {
 		for _, a := range unit.alts {
 			if !a.kind.asWritten() || len(a.terms) != 1 {
@@ -689,31 +691,57 @@ func (ac *accumulator) textPositions(p *plan, docs []int) error {
 			if err != nil {
 				return err
 			}
-			var d index.TermFieldDoc
-			at := -1 // the document r is at
-			for _, doc := range docs {
-				if at < doc {
-					buf = index.NewIndexInternalID(buf, uint64(doc))
-					m, err := r.Advance(buf, d.Reset())
-					if err != nil {
-						r.Close()
-						return err
-					}
-					if m == nil {
-						break
-					}
-					at = int(binary.BigEndian.Uint64(m.ID))
+			err = ac.visit(r, docs, func(doc int, d *index.TermFieldDoc) {
+				for _, v := range d.Vectors {
+					ac.positions[doc].add(text, a.terms[0], int(v.Pos))
 				}
-				if at == doc {
-					for _, v := range d.Vectors {
-						ac.positions[doc].add(text, a.terms[0], int(v.Pos))
-					}
-				}
-			}
+			})
 			r.Close()
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return ac.ctx.Err()
+}
+
+// visit calls fn with the postings of r of each of docs, which are sorted.
+// Advancing to a document costs more than reading the next, which it does when
+// docs are many of r's.
+func (ac *accumulator) visit(r index.TermFieldReader, docs []int, fn func(doc int, d *index.TermFieldDoc)) error {
+	var d index.TermFieldDoc
+	if uint64(len(docs))*8 >= r.Count() {
+		for i := 0; i < len(docs); {
+			m, err := r.Next(d.Reset())
+			if err != nil || m == nil {
+				return err
+			}
+			doc := int(binary.BigEndian.Uint64(m.ID))
+			for i < len(docs) && docs[i] < doc {
+				i++
+			}
+			if i < len(docs) && docs[i] == doc {
+				fn(doc, &d)
+			}
+		}
+		return nil
+	}
+	var buf []byte
+	at := -1 // the document r is at
+	for _, doc := range docs {
+		if at < doc {
+			buf = index.NewIndexInternalID(buf, uint64(doc))
+			m, err := r.Advance(buf, d.Reset())
+			if err != nil || m == nil {
+				return err
+			}
+			at = int(binary.BigEndian.Uint64(m.ID))
+		}
+		if at == doc {
+			fn(doc, &d)
+		}
+	}
+	return nil
 }
 
 // matches turns the page of hits from index from on into bleve's hits, with the
