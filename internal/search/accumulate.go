@@ -528,24 +528,58 @@ func (ac *accumulator) evaluate(p *plan, r Request, from, size int, leaveOut str
 		out.page = top(found, k)
 		return out, nil
 	}
-	// Closeness raises a score at most 5 times (ranker.proximity): only the
-	// hits that could then pass the kth best need their words' positions.
-	var cands []accHit
-	if best := top(slices.Clone(found), k); len(best) < k {
-		cands = found
-	} else {
-		kth := best[len(best)-1]
-		for _, h := range found {
-			if h.tier > kth.tier || h.tier == kth.tier && (h.score >= kth.score || h.near && h.score*5 >= kth.score) {
-				cands = append(cands, h)
-			}
-		}
-	}
-	if err := ac.closeness(p, cands); err != nil {
+	page, err := ac.rankNear(p, found, k)
+	if err != nil {
 		return nil, err
 	}
-	out.page = top(cands, k)
+	out.page = page
 	return out, nil
+}
+
+// maxCloseness is the most that closeness raises a score (ranker.proximity).
+const maxCloseness = 5
+
+// rankNear returns the best k of found, which are in the order of their
+// documents, their scores raised by the closeness of their units. Only the
+// hits that could pass the kth best need their words' positions, which cost
+// the most to read: it measures the closeness of the k hits that could score
+// the most, and then that of the others that could pass the kth best of those.
+func (ac *accumulator) rankNear(p *plan, found []accHit, k int) ([]accHit, error) {
+	bounds := make([]accHit, len(found))
+	for i, h := range found {
+		bounds[i] = h
+		if h.near {
+			bounds[i].score *= maxCloseness
+		}
+	}
+	first := top(slices.Clone(bounds), k)
+	measured := make([]accHit, 0, len(first))
+	for _, b := range first {
+		i, _ := slices.BinarySearchFunc(found, b.doc, func(h accHit, doc int) int { return cmp.Compare(h.doc, doc) })
+		measured = append(measured, found[i])
+	}
+	if err := ac.closeness(p, measured); err != nil {
+		return nil, err
+	}
+	best := top(measured, k)
+	if len(best) < k {
+		return best, nil
+	}
+	kth := best[k-1]
+	done := make(map[int]bool, len(best))
+	for _, h := range best {
+		done[h.doc] = true
+	}
+	var rest []accHit
+	for i, b := range bounds {
+		if compareHits(b, kth) < 0 && !done[b.doc] {
+			rest = append(rest, found[i])
+		}
+	}
+	if err := ac.closeness(p, rest); err != nil {
+		return nil, err
+	}
+	return top(append(best, rest...), k), nil
 }
 
 // scoreUnits scores the units of p and the runs of units that the thesaurus
