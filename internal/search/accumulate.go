@@ -299,36 +299,18 @@ func (tp *termPositions) add(f int, term string, pos int) {
 // which it starts. A phrase scores as bleve's phrase searcher does: the sum
 // of its words' scores, each w(idf) × √tf × norm.
 func (ac *accumulator) phrase(ph phrase, field string, w func(idf float64) float64, fn func(doc int, s float64, starts []int)) {
-	if ac.err != nil {
-		return
-	}
-	type word struct {
-		r      index.TermFieldReader
-		d      index.TermFieldDoc
-		offset int
-		weight float64
-		at     int // the document r is at
-	}
-	var words []*word
+	words, err := ac.phraseWords(ph, field, w)
 	defer func() {
 		for _, wd := range words {
 			wd.r.Close()
 		}
 	}()
-	for i, t := range ph {
-		if t == "" {
-			continue
-		}
-		r, err := ac.rd.TermFieldReader(ac.ctx, []byte(t), field, true, true, true)
-		if err != nil {
-			ac.err = err
-			return
-		}
-		words = append(words, &word{r: r, offset: i, weight: w(1 + math.Log(ac.docs/float64(r.Count()+1))), at: -1})
+	if err != nil {
+		ac.err = err
+		return
 	}
 	// The rarest word leads; the others advance to its documents.
-	lead := slices.MinFunc(words, func(a, b *word) int { return cmp.Compare(a.r.Count(), b.r.Count()) })
-	var buf []byte
+	lead := slices.MinFunc(words, func(a, b *phraseWord) int { return cmp.Compare(a.r.Count(), b.r.Count()) })
 	var starts []int
 	for i := 0; ; i++ {
 		if i%4096 == 0 && ac.ctx.Err() != nil {
@@ -342,41 +324,81 @@ func (ac *accumulator) phrase(ph phrase, field string, w func(idf float64) float
 		}
 		doc := int(binary.BigEndian.Uint64(m.ID))
 		lead.at = doc
-		all := true
-		for _, wd := range words {
-			if wd.at < doc {
-				buf = index.NewIndexInternalID(buf, uint64(doc))
-				m, err := wd.r.Advance(buf, wd.d.Reset())
-				if err != nil {
-					ac.err = err
-					return
-				}
-				wd.at = math.MaxInt
-				if m != nil {
-					wd.at = int(binary.BigEndian.Uint64(m.ID))
-				}
-			}
-			all = all && wd.at == doc
+		all, err := allAt(words, doc)
+		if err != nil {
+			ac.err = err
+			return
 		}
 		if !all || doc >= ac.n {
 			continue
 		}
-		starts = starts[:0]
-		for _, v := range lead.d.Vectors {
-			start := int(v.Pos) - lead.offset
-			if slices.IndexFunc(words, func(wd *word) bool { return !holdsAt(wd.d.Vectors, start+wd.offset) }) < 0 {
-				starts = append(starts, start)
+		if starts = phraseStarts(lead, words, starts[:0]); len(starts) > 0 {
+			var s float64
+			for _, wd := range words {
+				s += wd.weight * math.Sqrt(float64(wd.d.Freq)) * wd.d.Norm
 			}
+			fn(doc, s, starts)
 		}
-		if len(starts) == 0 {
+	}
+}
+
+// A phraseWord is a word of a phrase, with the reader of its postings.
+type phraseWord struct {
+	r      index.TermFieldReader
+	d      index.TermFieldDoc
+	offset int     // in the phrase
+	weight float64 // w(idf)
+	at     int     // the document r is at
+	buf    []byte
+}
+
+// phraseWords opens the readers of the words of ph in field.
+func (ac *accumulator) phraseWords(ph phrase, field string, w func(idf float64) float64) ([]*phraseWord, error) {
+	var words []*phraseWord
+	for i, t := range ph {
+		if t == "" {
 			continue
 		}
-		var s float64
-		for _, wd := range words {
-			s += wd.weight * math.Sqrt(float64(wd.d.Freq)) * wd.d.Norm
+		r, err := ac.rd.TermFieldReader(ac.ctx, []byte(t), field, true, true, true)
+		if err != nil {
+			return words, err
 		}
-		fn(doc, s, starts)
+		words = append(words, &phraseWord{r: r, offset: i, weight: w(1 + math.Log(ac.docs/float64(r.Count()+1))), at: -1})
 	}
+	return words, nil
+}
+
+// allAt advances the words behind doc to it, and reports whether every one
+// is at doc.
+func allAt(words []*phraseWord, doc int) (bool, error) {
+	all := true
+	for _, wd := range words {
+		if wd.at < doc {
+			wd.buf = index.NewIndexInternalID(wd.buf, uint64(doc))
+			m, err := wd.r.Advance(wd.buf, wd.d.Reset())
+			if err != nil {
+				return false, err
+			}
+			wd.at = math.MaxInt
+			if m != nil {
+				wd.at = int(binary.BigEndian.Uint64(m.ID))
+			}
+		}
+		all = all && wd.at == doc
+	}
+	return all, nil
+}
+
+// phraseStarts appends to out the positions at which the phrase of words
+// starts, where every word is at the same document.
+func phraseStarts(lead *phraseWord, words []*phraseWord, out []int) []int {
+	for _, v := range lead.d.Vectors {
+		start := int(v.Pos) - lead.offset
+		if !slices.ContainsFunc(words, func(wd *phraseWord) bool { return !holdsAt(wd.d.Vectors, start+wd.offset) }) {
+			out = append(out, start)
+		}
+	}
+	return out
 }
 
 // holdsAt reports whether vectors hold position pos.

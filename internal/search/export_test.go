@@ -14,8 +14,9 @@ import (
 	"naskah/internal/catalog"
 )
 
-// WithBleveFacets returns a copy of ix that keeps no answers and lets bleve count
-// the facets, as it does for the live preview's writable index.
+// WithBleveFacets returns a copy of ix that keeps no answers and lets bleve
+// search and count the facets, as it does for the live preview's writable
+// index.
 func WithBleveFacets(ix *Index) *Index {
 	c := *ix
 	c.currentFacets, c.allFacets = nil, nil

@@ -22,6 +22,11 @@
 // closeness of the units, within a tier. Names of regions, and those a site
 // lists, are kept whole by the stemmer.
 //
+// bleve stores the index. A read-only index, as naskah serve opens it, is
+// searched by an accumulator of our own over bleve's postings
+// (accumulate.go), which gives bleve's answers at a fraction of the cost;
+// the live preview's writable index is searched by bleve's searchers.
+//
 // Versions of a policy share most of their text, so each distinct section (the same
 // heading and text in the same policy) is indexed once, with the versions that hold
 // it as a multi-valued field. Most searches are of the versions in force only, so

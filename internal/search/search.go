@@ -232,18 +232,27 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 		idx, table = ix.all, ix.allFacets
 	}
 	out.Corrected, out.Suggestion = p.corrected, p.suggestion
+	find := ix.searchBleve
 	if table != nil && p.flat() {
-		matches, err := ix.accumulate(ctx, idx, table, p, r, from, size, leaveOut, out)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		ix.finish(out, p, matches, r, first)
-		ix.cache.Put(key, out)
-		return out, nil
+		find = ix.accumulate
 	}
+	hits, err := find(ctx, idx, table, p, r, from, size, leaveOut, out)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ix.finish(out, p, hits, r, first)
+	ix.cache.Put(key, out)
+	return out, nil
+}
+
+// searchBleve finds the hits of p in idx with bleve's searchers (blevequery.go),
+// writing the total, the facets and whether no hit holds every unit into out,
+// and returns the page's hits. It serves the index that an accumulator cannot
+// read: the live preview's, which Update changes, and which has no table.
+func (ix *Index) searchBleve(ctx context.Context, idx bleve.Index, table *facetTable, p *plan, r Request, from, size int, leaveOut string, out *Result) ([]*search.DocumentMatch, error) {
 	q, rk := ix.buildQuery(p, r, leaveOut)
 	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	req.Fields = []string{"versions"}
@@ -258,10 +267,7 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 	}
 	res, err := idx.SearchInContext(ctx, req)
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
 	out.Total = int(res.Total)
 	out.Partial = rk != nil && len(p.units) > 1 && rk.complete == 0 && res.Total > 0
@@ -270,9 +276,7 @@ func (ix *Index) search(ctx context.Context, r Request, key string) (*Result, er
 	} else {
 		out.Facets = bleveFacets(res.Facets)
 	}
-	ix.finish(out, p, res.Hits, r, first)
-	ix.cache.Put(key, out)
-	return out, nil
+	return res.Hits, nil
 }
 
 // finish resolves the hits of the page into out, and puts the hit of a cited
