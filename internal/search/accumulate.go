@@ -289,9 +289,7 @@ func (tp *termPositions) add(f int, term string, pos int) {
 	if tp[f] == nil {
 		tp[f] = map[string][]int{}
 	}
-	if !slices.Contains(tp[f][term], pos) {
-		tp[f][term] = append(tp[f][term], pos)
-	}
+	tp[f][term] = append(tp[f][term], pos) // a position twice counts once
 }
 
 // phrase calls fn with every document whose field holds the phrase ph ("" for a
@@ -714,57 +712,84 @@ func (ac *accumulator) closeness(p *plan, hits []accHit) error {
 		if h.inText {
 			docs = append(docs, h.doc)
 		}
-		if h.near && ac.positions[h.doc] == nil {
-			ac.positions[h.doc] = &termPositions{}
-		}
 	}
-	if err := ac.textPositions(p, docs); err != nil {
+	slices.Sort(docs)
+	rk := newRanker(p)
+	at, err := ac.textPositions(p, rk, docs)
+	if err != nil {
 		return err
 	}
-	rk := newRanker(p)
+	var list []termAt
 	for i, h := range hits {
-		if h.near {
-			hits[i].score *= rk.closeness(ac.positions[h.doc])
+		if !h.near {
+			continue
 		}
+		list = list[:0]
+		if j, ok := slices.BinarySearch(docs, h.doc); ok {
+			list = append(list, at[j]...)
+		}
+		if tp := ac.positions[h.doc]; tp != nil {
+			list = tp.appendTo(list, rk)
+		}
+		hits[i].score *= rk.closeness(list)
 	}
 	return nil
 }
 
-// textPositions adds to the positions of docs where the words as written of
-// each unit of p stand in their text.
-func (ac *accumulator) textPositions(p *plan, docs []int) error {
-	if len(docs) == 0 {
-		return nil
+// A termAt is where a term of a plan stands in a hit: its field, its number
+// in the plan's ranker, and its position.
+type termAt struct{ field, term, pos int32 }
+
+// appendTo appends the positions of tp of the terms that rk knows to list.
+func (tp *termPositions) appendTo(list []termAt, rk *ranker) []termAt {
+	for f, terms := range tp {
+		for term, ps := range terms {
+			if id, ok := rk.termIDs[term]; ok {
+				for _, pos := range ps {
+					list = append(list, termAt{int32(f), int32(id), int32(pos)})
+				}
+			}
+		}
 	}
-	slices.Sort(docs)
-	text := len(textFields) - 1
+	return list
+}
+
+// textPositions returns where the words as written of each unit of p stand in
+// the text of docs, which are sorted, by document.
+func (ac *accumulator) textPositions(p *plan, rk *ranker, docs []int) ([][]termAt, error) {
+	at := make([][]termAt, len(docs))
+	if len(docs) == 0 {
+		return at, nil
+	}
+	text := int32(len(textFields) - 1)
 	for _, unit := range p.units {
 		for _, a := range unit.alts {
 			if !a.kind.asWritten() || len(a.terms) != 1 {
 				continue
 			}
+			term := int32(rk.termIDs[a.terms[0]])
 			r, err := ac.rd.TermFieldReader(ac.ctx, []byte(a.terms[0]), "text", false, false, true)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			err = ac.visit(r, docs, func(doc int, d *index.TermFieldDoc) {
+			err = ac.visit(r, docs, func(i int, d *index.TermFieldDoc) {
 				for _, v := range d.Vectors {
-					ac.positions[doc].add(text, a.terms[0], int(v.Pos))
+					at[i] = append(at[i], termAt{text, term, int32(v.Pos)})
 				}
 			})
 			r.Close()
 			if err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return ac.ctx.Err()
+	return at, ac.ctx.Err()
 }
 
-// visit calls fn with the postings of r of each of docs, which are sorted.
-// Advancing to a document costs more than reading the next, which it does when
-// docs are many of r's.
-func (ac *accumulator) visit(r index.TermFieldReader, docs []int, fn func(doc int, d *index.TermFieldDoc)) error {
+// visit calls fn with the postings of r of each of docs, which are sorted, and
+// the document's index in docs. Advancing to a document costs more than
+// reading the next, which it does when docs are many of r's.
+func (ac *accumulator) visit(r index.TermFieldReader, docs []int, fn func(i int, d *index.TermFieldDoc)) error {
 	var d index.TermFieldDoc
 	if uint64(len(docs))*8 >= r.Count() {
 		for i := 0; i < len(docs); {
@@ -777,14 +802,14 @@ func (ac *accumulator) visit(r index.TermFieldReader, docs []int, fn func(doc in
 				i++
 			}
 			if i < len(docs) && docs[i] == doc {
-				fn(doc, &d)
+				fn(i, &d)
 			}
 		}
 		return nil
 	}
 	var buf []byte
 	at := -1 // the document r is at
-	for _, doc := range docs {
+	for i, doc := range docs {
 		if at < doc {
 			buf = index.NewIndexInternalID(buf, uint64(doc))
 			m, err := r.Advance(buf, d.Reset())
@@ -794,7 +819,7 @@ func (ac *accumulator) visit(r index.TermFieldReader, docs []int, fn func(doc in
 			at = int(binary.BigEndian.Uint64(m.ID))
 		}
 		if at == doc {
-			fn(doc, &d)
+			fn(i, &d)
 		}
 	}
 	return nil

@@ -199,17 +199,15 @@ func (rk *ranker) score(d *search.DocumentMatch) float64 {
 }
 
 // closeness is the factor of closeness of the units of a hit whose terms
-// stand at positions tp, as proximity says.
-func (rk *ranker) closeness(tp *termPositions) float64 {
+// stand where list says, as proximity says.
+func (rk *ranker) closeness(list []termAt) float64 {
 	for f := range rk.pos {
 		for t := range rk.pos[f] {
 			rk.pos[f][t] = rk.pos[f][t][:0]
 		}
-		for term, at := range tp[f] {
-			if id, ok := rk.termIDs[term]; ok {
-				rk.pos[f][id] = append(rk.pos[f][id], at...)
-			}
-		}
+	}
+	for _, t := range list {
+		rk.pos[t.field][t.term] = append(rk.pos[t.field][t.term], int(t.pos))
 	}
 	for i := range rk.plan.units {
 		rk.match(i)
