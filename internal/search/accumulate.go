@@ -71,7 +71,9 @@ func fieldsOf(k altKind) int {
 // boostOf is the boost of field f of textFields.
 func boostOf(f int) float64 { return fieldBoosts[f].boost }
 
-// A board holds the arrays of one evaluation, by document number.
+// A board holds the arrays of one evaluation, by document number. Between
+// evaluations every array is zero: an evaluation clears what it wrote, which
+// is a fraction of a broad index, rather than everything.
 type board struct {
 	score     []float64 // the sum of the query's clauses so far
 	clauses   []uint8   // clauses matched
@@ -80,58 +82,48 @@ type board struct {
 	asWritten []uint8   // units matched as written or as corrected
 	inText    []uint8   // units with a word as written in the text
 	excluded  []bool
+	hit       []int32 // the documents with a clause matched
+	left      []int32 // the documents excluded
 	// scratch, by level of the query's nesting: alternative, kind, unit
 	levels [3]struct {
 		score   []float64
 		matched []uint8
 		touched []int32
 	}
-	found   []accHit
 	best    []uint8 // of a unit, the best kind matched plus 1; 0 for none
 	text    []bool  // of a unit, a word as written in the text
 	touched []int32 // of a unit's tiers
+	// the hits, and the most their scores could be
+	found, bounds, first []accHit
 }
 
 var boards = sync.Pool{New: func() any { return new(board) }}
 
 // reset readies b for n documents.
 func (b *board) reset(n int) {
-	grow := func(s []uint8) []uint8 {
-		if cap(s) < n {
-			return make([]uint8, n)
-		}
-		s = s[:n]
-		clear(s)
-		return s
+	if len(b.score) == n {
+		return
 	}
-	if cap(b.score) < n {
-		b.score = make([]float64, n)
+	*b = board{
+		score: make([]float64, n), clauses: make([]uint8, n), all: make([]uint8, n), direct: make([]uint8, n),
+		asWritten: make([]uint8, n), inText: make([]uint8, n), excluded: make([]bool, n),
+		best: make([]uint8, n), text: make([]bool, n),
 	}
-	b.score = b.score[:n]
-	clear(b.score)
-	b.clauses, b.all, b.direct, b.asWritten, b.inText, b.best = grow(b.clauses), grow(b.all), grow(b.direct), grow(b.asWritten), grow(b.inText), grow(b.best)
-	if cap(b.excluded) < n {
-		b.excluded = make([]bool, n)
-	}
-	b.excluded = b.excluded[:n]
-	clear(b.excluded)
-	if cap(b.text) < n {
-		b.text = make([]bool, n)
-	}
-	b.text = b.text[:n]
-	clear(b.text)
 	for i := range b.levels {
-		l := &b.levels[i]
-		if cap(l.score) < n {
-			l.score = make([]float64, n)
-		}
-		l.score = l.score[:n]
-		clear(l.score)
-		l.matched = grow(l.matched)
-		l.touched = l.touched[:0]
+		b.levels[i].score, b.levels[i].matched = make([]float64, n), make([]uint8, n)
 	}
-	b.touched = b.touched[:0]
-	b.found = b.found[:0]
+}
+
+// clean zeroes what an evaluation wrote, after which b may be reused.
+func (b *board) clean() {
+	for _, d := range b.hit {
+		b.score[d], b.clauses[d], b.all[d], b.direct[d], b.asWritten[d], b.inText[d] = 0, 0, 0, 0, 0, 0
+	}
+	for _, d := range b.left {
+		b.excluded[d] = false
+	}
+	b.hit, b.left = b.hit[:0], b.left[:0]
+	b.found, b.bounds, b.first = b.found[:0], b.bounds[:0], b.first[:0]
 }
 
 // An accumulator evaluates one plan over one reader of an index.
@@ -565,14 +557,16 @@ const maxCloseness = 5
 // the most to read: it measures the closeness of the k hits that could score
 // the most, and then that of the others that could pass the kth best of those.
 func (ac *accumulator) rankNear(p *plan, found []accHit, k int) ([]accHit, error) {
-	bounds := make([]accHit, len(found))
+	b := ac.b
+	bounds := append(b.bounds[:0], found...)
 	for i, h := range found {
-		bounds[i] = h
 		if h.near {
 			bounds[i].score *= maxCloseness
 		}
 	}
-	first := top(slices.Clone(bounds), k)
+	b.bounds = bounds
+	b.first = append(b.first[:0], bounds...)
+	first := top(b.first, k)
 	measured := make([]accHit, 0, len(first))
 	for _, b := range first {
 		i, _ := slices.BinarySearchFunc(found, b.doc, func(h accHit, doc int) int { return cmp.Compare(h.doc, doc) })
@@ -640,10 +634,9 @@ func (ac *accumulator) scoreUnits(p *plan) (clauses int) {
 // exclude leaves out the documents that hold an excluded phrase of p in any
 // field, and the document leaveOut.
 func (ac *accumulator) exclude(p *plan, leaveOut string) {
-	b := ac.b
 	for _, ph := range p.exclude {
 		for f := range textFields {
-			ac.alt(alt{terms: ph}, f, -1, func(float64) float64 { return 0 }, func(doc int, _ float64) { b.excluded[doc] = true })
+			ac.alt(alt{terms: ph}, f, -1, func(float64) float64 { return 0 }, func(doc int, _ float64) { ac.leaveOut(doc) })
 		}
 	}
 	if leaveOut == "" {
@@ -651,8 +644,16 @@ func (ac *accumulator) exclude(p *plan, leaveOut string) {
 	}
 	if id, err := ac.rd.InternalID(leaveOut); err == nil && len(id) == 8 {
 		if d := int(binary.BigEndian.Uint64(id)); d < ac.n {
-			b.excluded[d] = true
+			ac.leaveOut(d)
 		}
+	}
+}
+
+// leaveOut excludes document doc.
+func (ac *accumulator) leaveOut(doc int) {
+	if b := ac.b; !b.excluded[doc] {
+		b.excluded[doc] = true
+		b.left = append(b.left, int32(doc))
 	}
 }
 
@@ -697,8 +698,12 @@ func (ac *accumulator) collect(p *plan, r Request, clauses int, near bool, hits 
 
 // clause adds a clause's score s to document doc.
 func (ac *accumulator) clause(doc int, s float64) {
-	ac.b.score[doc] += s
-	ac.b.clauses[doc]++
+	b := ac.b
+	if b.clauses[doc] == 0 {
+		b.hit = append(b.hit, int32(doc))
+	}
+	b.score[doc] += s
+	b.clauses[doc]++
 }
 
 // closeness multiplies the score of each of hits that may be raised by the

@@ -307,18 +307,20 @@ func (ix *Index) accumulate(ctx context.Context, idx bleve.Index, table *facetTa
 		return nil, err
 	}
 	b := boards.Get().(*board)
-	defer boards.Put(b)
 	b.reset(len(table.combo))
 	ac := &accumulator{ctx: ctx, rd: rd, table: table, docs: float64(docs), b: b, n: len(table.combo), positions: map[int]*termPositions{}}
 	hits := table.counter()
 	found, err := ac.evaluate(p, r, from, size, leaveOut, hits)
 	if err != nil {
-		return nil, err
+		return nil, err // and the board, which an evaluation cut short leaves unclean
 	}
 	out.Total = found.total
 	out.Partial = p.ranked() && len(p.units) > 1 && found.complete == 0 && found.total > 0
 	out.Facets = table.facets(hits)
-	return ac.matches(found.page, from, p.ranked())
+	matches, err := ac.matches(found.page, from, p.ranked())
+	b.clean()
+	boards.Put(b)
+	return matches, err
 }
 
 // readQuery works out what r's query looks for and, if it cites an
