@@ -35,10 +35,10 @@ import (
 // share that matched, and every score by the query's norm: the scores are
 // bleve's.
 //
-// It evaluates the plans of single words (written, expanded, corrected or the
-// words of a prefix), with words left out (-word) and the filters of the
-// facet table; a plan with a phrase, which needs the words' positions in every
-// hit, goes to bleve.
+// It evaluates every plan: words as written, expanded, corrected or begun by a
+// prefix; phrases, read from their rarest word, whose positions the ranker's
+// closeness reads as bleve's phrase searchers would report them; words left
+// out (-word); and the filters, from the facet table.
 
 // flat reports whether every alternative and exclusion of p holds a word,
 // which an accumulator needs.
@@ -59,7 +59,7 @@ func (p *plan) flat() bool {
 	return true
 }
 
-// fieldsOf are the fields in which an alternative of kind k is looked for: a
+// fieldsOf is how many fields an alternative of kind k is looked for in: a
 // thesaurus's alternative not in the title (see altQuery).
 func fieldsOf(k altKind) int {
 	if k.asWritten() {
