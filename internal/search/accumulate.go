@@ -289,6 +289,9 @@ func (tp *termPositions) add(f int, term string, pos int) {
 // which it starts. A phrase scores as bleve's phrase searcher does: the sum
 // of its words' scores, each w(idf) × √tf × norm.
 func (ac *accumulator) phrase(ph phrase, field string, w func(idf float64) float64, fn func(doc int, s float64, starts []int)) {
+	if ac.err != nil {
+		return
+	}
 	words, err := ac.phraseWords(ph, field, w)
 	defer func() {
 		for _, wd := range words {
@@ -308,8 +311,11 @@ func (ac *accumulator) phrase(ph phrase, field string, w func(idf float64) float
 			return
 		}
 		m, err := lead.r.Next(lead.d.Reset())
-		if err != nil || m == nil {
+		if err != nil {
 			ac.err = err
+			return
+		}
+		if m == nil {
 			return
 		}
 		doc := int(binary.BigEndian.Uint64(m.ID))
