@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -131,6 +132,31 @@ func TestConcurrentSearches(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(search.Result{}, "Took")); diff != "" {
 			t.Errorf("answer differs (-want +got):\n%s", diff)
+		}
+	}
+}
+
+// TestCancelledSearch checks that a search whose context is done stops with
+// the context's error, and leaves nothing behind that changes the answers
+// after it: an accumulator cut short drops its board.
+func TestCancelledSearch(t *testing.T) {
+	ix := openFixture(t)
+	ix.SetCacheSize(0)
+	requests := []search.Request{{Query: "pegawai pelatihan"}, {Query: "pegawai -kinerja"}, {Query: `"penilaian kinerja" pegawai`}}
+	var want []*search.Result
+	for _, r := range requests {
+		want = append(want, run(t, ix, r))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, r := range requests {
+		if _, err := ix.Search(ctx, r); !errors.Is(err, context.Canceled) {
+			t.Errorf("Search(%q) with a cancelled context: %v, want context.Canceled", r.Query, err)
+		}
+	}
+	for i, r := range requests {
+		if diff := cmp.Diff(want[i], run(t, ix, r), cmpopts.IgnoreFields(search.Result{}, "Took")); diff != "" {
+			t.Errorf("%q after cancelled searches (-before +after):\n%s", r.Query, diff)
 		}
 	}
 }
